@@ -1,0 +1,26 @@
+package dev.gatehouse.ports.in;
+
+import dev.gatehouse.ports.model.InvalidInputException;
+import dev.gatehouse.ports.model.ProjectId;
+import dev.gatehouse.ports.model.Scope;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * The command to create an API key.
+ *
+ * @param projectId the one project the key may act on, or null for every project of the organization
+ * @param expiresAt when the key stops authenticating, or null for never
+ */
+public record NewApiKey(String name, String description, Set<Scope> scopes, ProjectId projectId, Instant expiresAt) {
+
+    public NewApiKey {
+        if (name == null || name.isEmpty()) {
+            throw new InvalidInputException("name", "string_too_short", "String should have at least 1 character");
+        }
+        if (scopes == null || scopes.isEmpty()) {
+            throw new InvalidInputException("scopes", "too_short", "List should have at least 1 item");
+        }
+        scopes = Set.copyOf(scopes);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.gatehouse.ports.in;
+
+import dev.gatehouse.ports.model.Principal;
+import dev.gatehouse.ports.model.Project;
+import dev.gatehouse.ports.model.ProjectId;
+import java.util.List;
+
+/**
+ * Creates, reads, updates and deletes the projects of the caller's organization.
+ * A project outside the caller's organization or project binding is reported as not found.
+ */
+public interface Projects {
+
+    /** Creates a project; needs {@code organization:create_project} and a principal not bound to one project. */
+    Project create(Principal caller, NewProject command);
+
+    /** The projects the caller can see, oldest first; needs {@code project:read}. */
+    List<Project> list(Principal caller);
+
+    /** One project; needs {@code project:read}. */
+    Project get(Principal caller, ProjectId id);
+
+    /** Applies a partial update; needs {@code project:write}. */
+    Project update(Principal caller, ProjectId id, ProjectUpdate update);
+
+    /** Deletes the project with all it owns in one unit of work; needs {@code project:write}. */
+    void delete(Principal caller, ProjectId id);
+}
