@@ -1,6 +1,6 @@
 package dev.gatehouse.ports.in;
 
-import dev.gatehouse.ports.model.Credential;
+import dev.gatehouse.ports.model.CredentialView;
 import dev.gatehouse.ports.model.CredentialKind;
 import dev.gatehouse.ports.model.IssuedCredential;
 import dev.gatehouse.ports.model.Principal;
@@ -22,16 +22,16 @@ public interface Credentials {
     IssuedCredential createApiKey(Principal caller, NewApiKey command);
 
     /** The organization's API keys (bound to the caller's project where it is bound to one), oldest first. */
-    List<Credential> listApiKeys(Principal caller);
+    List<CredentialView> listApiKeys(Principal caller);
 
     /** Renames or re-describes an API key. */
-    Credential updateApiKey(Principal caller, CredentialTarget target, ApiKeyUpdate update);
+    CredentialView updateApiKey(Principal caller, CredentialTarget target, ApiKeyUpdate update);
 
     /** Creates a write or read token for a project and returns it with its token. */
     IssuedCredential createToken(Principal caller, NewProjectToken command);
 
     /** The project's tokens of {@code kind}, oldest first, revoked ones included. */
-    List<Credential> listTokens(Principal caller, ProjectId project, CredentialKind kind);
+    List<CredentialView> listTokens(Principal caller, ProjectId project, CredentialKind kind);
 
     /**
      * Atomically replaces a credential: the old one expires now, or after {@code gracePeriod}, and a new one with

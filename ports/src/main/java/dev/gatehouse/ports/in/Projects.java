@@ -4,6 +4,7 @@ import dev.gatehouse.ports.model.Principal;
 import dev.gatehouse.ports.model.Project;
 import dev.gatehouse.ports.model.ProjectId;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Creates, reads, updates and deletes the projects of the caller's organization.
@@ -22,6 +23,12 @@ public interface Projects {
 
     /** Applies a partial update; needs {@code project:write}. */
     Project update(Principal caller, ProjectId id, ProjectUpdate update);
+
+    /**
+     * The project the caller is bound to, needing no scope: what a write or read token may learn about itself
+     * (the data-plane {@code /v1/info}); empty for a caller bound to no project.
+     */
+    Optional<Project> ofCaller(Principal caller);
 
     /** Deletes the project with all it owns in one unit of work; needs {@code project:write}. */
     void delete(Principal caller, ProjectId id);
