@@ -1,0 +1,266 @@
+package dev.gatehouse.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.ports.model.Environment;
+import dev.gatehouse.ports.model.ProjectRules;
+import dev.gatehouse.ports.model.Scope;
+import dev.gatehouse.ports.model.Visibility;
+import dev.gatehouse.ports.model.WireEnum;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The component schemas of the OpenAPI document: the request bodies {@link JsonBody} reads and the response
+ * bodies {@link Wire} writes, with the reference's names and constraints.
+ */
+final class Schemas {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private Schemas() {
+    }
+
+    /** Every schema by name, in a stable order. */
+    static Map<String, ObjectNode> all() {
+        Map<String, ObjectNode> schemas = new LinkedHashMap<>();
+        schemas.put("OAuthScopeId", enumOf(Arrays.stream(Scope.values()).map(Scope::wireName).toArray(String[]::new)));
+        schemas.put("HTTPExceptionError", object(required("detail", string())));
+        schemas.put("ValidationError", object(
+                required("loc", array(anyOf(string(), type("integer")))),
+                required("msg", string()),
+                required("type", string()),
+                optional("input", JSON.objectNode()),
+                optional("ctx", type("object"))));
+        schemas.put("HTTPValidationError", object(optional("detail", array(ref("ValidationError")))));
+        schemas.put("Health", object(required("status", string())));
+
+        schemas.put("ProjectCreate", object(
+                required("project_name", projectName()),
+                optional("description", nullable(description())),
+                optional("visibility", withDefault(wireEnum(Visibility.class), Visibility.PUBLIC.wireName())),
+                optional("environment", withDefault(wireEnum(Environment.class), Environment.PRODUCTION.wireName()))));
+        schemas.put("ProjectUpdate", describe(object(
+                        optional("project_name", nullable(projectName())),
+                        optional("description", nullable(description())),
+                        optional("visibility", nullable(wireEnum(Visibility.class))),
+                        optional("environment", nullable(wireEnum(Environment.class)))),
+                "A partial update: an absent field is unchanged; null clears the description and leaves the"
+                        + " other fields unchanged."));
+        schemas.put("ProjectRead", object(projectFields(false)));
+        schemas.put("ProjectListRead", object(projectFields(true)));
+
+        schemas.put("CreateWriteTokenInput", tokenInput());
+        schemas.put("CreateReadTokenInput", tokenInput());
+        schemas.put("RotateTokenInput", describe(object(
+                        optional("grace_period", nullable(anyOf(
+                                string().put("format", "duration"),
+                                type("number").put("minimum", 0))))),
+                "How long the old token keeps authenticating: ISO 8601 (PT5M) or seconds; absent means it"
+                        + " expires at once."));
+        schemas.put("CreateWriteTokenOutput", object(tokenCreatedFields()));
+        schemas.put("ReadTokenPublicAPIRead", object(tokenCreatedFields()));
+        schemas.put("WriteTokenRead", object(tokenReadFields()));
+        schemas.put("ReadTokenRead", object(tokenReadFields()));
+
+        schemas.put("APIKeyCreate", object(
+                required("name", string().put("minLength", 1)),
+                required("scopes", array(ref("OAuthScopeId")).put("minItems", 1)),
+                optional("description", nullable(string())),
+                optional("project_id", nullable(uuid())),
+                optional("expires_at", nullable(dateTime()))));
+        schemas.put("APIKeyUpdate", object(
+                optional("name", string().put("minLength", 1)),
+                optional("description", nullable(string()))).put("minProperties", 1));
+        schemas.put("APIKeyRead", object(
+                required("id", uuid()),
+                required("organization_id", uuid()),
+                required("name", string()),
+                required("description", nullable(string())),
+                required("scopes", array(ref("OAuthScopeId"))),
+                required("project_id", nullable(uuid())),
+                required("project_name", nullable(string())),
+                required("all_projects", bool()),
+                required("created_by", nullable(uuid())),
+                required("created_by_name", nullable(string())),
+                required("created_at", dateTime()),
+                required("last_used_at", nullable(dateTime())),
+                required("expires_at", nullable(dateTime())),
+                required("user_id", nullable(uuid())),
+                required("active", bool()),
+                required("updated_at", nullable(dateTime())),
+                required("updated_by", nullable(uuid())),
+                required("token_prefix", string()),
+                required("revoked_at", nullable(dateTime()))));
+        schemas.put("APIKeyCreateOutput", object(
+                required("api_key", ref("APIKeyRead")),
+                required("token", string())));
+
+        schemas.put("WriteTokenInfo", object(
+                required("project_name", string()),
+                required("project_id", uuid())));
+        schemas.put("ReadTokenInfo", object(
+                required("token_id", uuid()),
+                required("project_id", uuid()),
+                required("project_name", string()),
+                required("organization_id", uuid()),
+                required("organization_name", string())));
+        schemas.forEach((name, schema) -> schema.put("title", name));
+        return schemas;
+    }
+
+    static ObjectNode ref(String schema) {
+        return JSON.objectNode().put("$ref", "#/components/schemas/" + schema);
+    }
+
+    static ObjectNode array(ObjectNode items) {
+        ObjectNode node = type("array");
+        node.set("items", items);
+        return node;
+    }
+
+    static ObjectNode string() {
+        return type("string");
+    }
+
+    static ObjectNode uuid() {
+        return string().put("format", "uuid");
+    }
+
+    private static Property[] projectFields(boolean withUpdatedAt) {
+        Property[] common = {
+            required("id", uuid()),
+            required("project_name", string()),
+            required("created_at", dateTime()),
+            required("description", nullable(string())),
+            required("organization_name", string()),
+            required("visibility", wireEnum(Visibility.class)),
+            required("environment", wireEnum(Environment.class)),
+        };
+        if (!withUpdatedAt) {
+            return common;
+        }
+        Property[] withUpdated = Arrays.copyOf(common, common.length + 1);
+        withUpdated[common.length] = required("updated_at", dateTime());
+        return withUpdated;
+    }
+
+    private static ObjectNode tokenInput() {
+        return object(
+                optional("expires_at", nullable(dateTime())),
+                optional("description", nullable(string())));
+    }
+
+    private static Property[] tokenCreatedFields() {
+        return new Property[] {
+            required("id", uuid()),
+            required("project_id", uuid()),
+            required("created_at", dateTime()),
+            required("description", nullable(string())),
+            required("expires_at", nullable(dateTime())),
+            required("token", string()),
+        };
+    }
+
+    private static Property[] tokenReadFields() {
+        return new Property[] {
+            required("id", uuid()),
+            required("project_id", uuid()),
+            required("created_at", dateTime()),
+            required("description", nullable(string())),
+            required("expires_at", nullable(dateTime())),
+            required("project_name", string()),
+            required("created_by_name", nullable(string())),
+            required("token_prefix", string()),
+            required("active", bool()),
+            required("last_used_at", nullable(dateTime())),
+            required("revoked_at", nullable(dateTime())),
+        };
+    }
+
+    private static ObjectNode projectName() {
+        return string()
+                .put("minLength", ProjectRules.NAME_MIN_LENGTH)
+                .put("maxLength", ProjectRules.NAME_MAX_LENGTH)
+                .put("pattern", ProjectRules.NAME_PATTERN.pattern());
+    }
+
+    private static ObjectNode description() {
+        return string().put("maxLength", ProjectRules.DESCRIPTION_MAX_LENGTH);
+    }
+
+    private record Property(String name, ObjectNode schema, boolean required) {
+    }
+
+    private static Property required(String name, ObjectNode schema) {
+        return new Property(name, schema, true);
+    }
+
+    private static Property optional(String name, ObjectNode schema) {
+        return new Property(name, schema, false);
+    }
+
+    private static ObjectNode object(Property... properties) {
+        ObjectNode node = type("object");
+        ObjectNode props = node.putObject("properties");
+        ArrayNode required = JSON.arrayNode();
+        for (Property property : properties) {
+            props.set(property.name(), property.schema());
+            if (property.required()) {
+                required.add(property.name());
+            }
+        }
+        if (!required.isEmpty()) {
+            node.set("required", required);
+        }
+        return node;
+    }
+
+    private static ObjectNode type(String type) {
+        return JSON.objectNode().put("type", type);
+    }
+
+    private static ObjectNode bool() {
+        return type("boolean");
+    }
+
+    private static ObjectNode dateTime() {
+        return string().put("format", "date-time");
+    }
+
+    private static ObjectNode nullable(ObjectNode schema) {
+        return anyOf(schema, type("null"));
+    }
+
+    private static ObjectNode anyOf(ObjectNode... schemas) {
+        ObjectNode node = JSON.objectNode();
+        ArrayNode alternatives = node.putArray("anyOf");
+        for (ObjectNode schema : schemas) {
+            alternatives.add(schema);
+        }
+        return node;
+    }
+
+    private static ObjectNode enumOf(String... values) {
+        ObjectNode node = string();
+        ArrayNode allowed = node.putArray("enum");
+        for (String value : values) {
+            allowed.add(value);
+        }
+        return node;
+    }
+
+    private static <E extends Enum<E> & WireEnum> ObjectNode wireEnum(Class<E> type) {
+        return enumOf(Arrays.stream(type.getEnumConstants()).map(WireEnum::wireName).toArray(String[]::new));
+    }
+
+    private static ObjectNode withDefault(ObjectNode schema, String value) {
+        return schema.put("default", value);
+    }
+
+    private static ObjectNode describe(ObjectNode schema, String description) {
+        return schema.put("description", description);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.gatehouse.http;
+
+import dev.gatehouse.ports.model.Credential;
+import dev.gatehouse.ports.model.CredentialId;
+import dev.gatehouse.ports.model.CredentialView;
+import dev.gatehouse.ports.model.IssuedCredential;
+import dev.gatehouse.ports.model.Organization;
+import dev.gatehouse.ports.model.Project;
+import dev.gatehouse.ports.model.ProjectId;
+import dev.gatehouse.ports.model.Scope;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The response bodies, one record per schema of the reference, named as the reference names them; the mapper
+ * writes their components in snake_case. Fields beyond the reference are marked so and only ever added.
+ */
+final class Wire {
+
+    private Wire() {
+    }
+
+    /** {@code {"detail": "..."}} or, for validation, {@code {"detail": [...]}}. */
+    record Detail(Object detail) {
+    }
+
+    record Health(String status) {
+    }
+
+    /** ProjectRead, plus {@code environment}. */
+    record ProjectRead(UUID id, String projectName, Instant createdAt, String description, String organizationName,
+                       String visibility, String environment) {
+
+        static ProjectRead of(Project project, Organization organization) {
+            return new ProjectRead(project.id().value(), project.name(), project.createdAt(), project.description(),
+                    organization.name(), project.visibility().wireName(), project.environment().wireName());
+        }
+    }
+
+    /** ProjectListRead, plus {@code environment}. */
+    record ProjectListRead(UUID id, String projectName, Instant createdAt, String description,
+                           String organizationName, String visibility, Instant updatedAt, String environment) {
+
+        static ProjectListRead of(Project project, Organization organization) {
+            return new ProjectListRead(project.id().value(), project.name(), project.createdAt(),
+                    project.description(), organization.name(), project.visibility().wireName(),
+                    project.updatedAt(), project.environment().wireName());
+        }
+    }
+
+    /** CreateWriteTokenOutput and ReadTokenPublicAPIRead, which have the same fields. */
+    record TokenCreated(UUID id, UUID projectId, Instant createdAt, String description, Instant expiresAt,
+                        String token) {
+
+        static TokenCreated of(IssuedCredential issued) {
+            Credential credential = issued.credential();
+            return new TokenCreated(credential.id().value(), uuid(credential.projectId()), credential.createdAt(),
+                    credential.description(), credential.expiresAt(), issued.token());
+        }
+    }
+
+    /** WriteTokenRead and ReadTokenRead, which have the same fields, plus {@code last_used_at} and {@code revoked_at}. */
+    record TokenRead(UUID id, UUID projectId, Instant createdAt, String description, Instant expiresAt,
+                     String projectName, String createdByName, String tokenPrefix, boolean active,
+                     Instant lastUsedAt, Instant revokedAt) {
+
+        static TokenRead of(CredentialView view, Instant now) {
+            Credential credential = view.credential();
+            return new TokenRead(credential.id().value(), uuid(credential.projectId()), credential.createdAt(),
+                    credential.description(), credential.expiresAt(), view.projectName(), view.createdByName(),
+                    credential.tokenPrefix(), credential.isActiveAt(now), credential.lastUsedAt(),
+                    credential.revokedAt());
+        }
+    }
+
+    /** APIKeyRead, plus {@code token_prefix} and {@code revoked_at}; {@code user_id} is always null (no users here). */
+    record ApiKeyRead(UUID id, UUID organizationId, String name, String description, List<String> scopes,
+                      UUID projectId, String projectName, boolean allProjects, UUID createdBy, String createdByName,
+                      Instant createdAt, Instant lastUsedAt, Instant expiresAt, UUID userId, boolean active,
+                      Instant updatedAt, UUID updatedBy, String tokenPrefix, Instant revokedAt) {
+
+        static ApiKeyRead of(CredentialView view, Instant now) {
+            Credential credential = view.credential();
+            return new ApiKeyRead(credential.id().value(), credential.organizationId().value(), credential.name(),
+                    credential.description(), credential.scopes().stream().map(Scope::wireName).toList(),
+                    uuid(credential.projectId()), view.projectName(), credential.allProjects(),
+                    uuid(credential.createdBy()), view.createdByName(), credential.createdAt(),
+                    credential.lastUsedAt(), credential.expiresAt(), null, credential.isActiveAt(now),
+                    credential.updatedAt(), uuid(credential.updatedBy()), credential.tokenPrefix(),
+                    credential.revokedAt());
+        }
+    }
+
+    /** APIKeyCreateOutput. */
+    record ApiKeyCreateOutput(ApiKeyRead apiKey, String token) {
+
+        static ApiKeyCreateOutput of(IssuedCredential issued, Instant now) {
+            return new ApiKeyCreateOutput(ApiKeyRead.of(issued.view(), now), issued.token());
+        }
+    }
+
+    /** What {@code /v1/info} tells a write token about its project. */
+    record WriteTokenInfo(String projectName, UUID projectId) {
+    }
+
+    /** What {@code /v1/read-token-info} tells a read token about itself. */
+    record ReadTokenInfo(UUID tokenId, UUID projectId, String projectName, UUID organizationId,
+                         String organizationName) {
+    }
+
+    private static UUID uuid(ProjectId id) {
+        return id == null ? null : id.value();
+    }
+
+    private static UUID uuid(CredentialId id) {
+        return id == null ? null : id.value();
+    }
+}
