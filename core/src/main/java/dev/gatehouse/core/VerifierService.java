@@ -1,0 +1,93 @@
+package dev.gatehouse.core;
+
+import dev.gatehouse.core.internal.LastUsedRecorder;
+import dev.gatehouse.core.internal.TokenFormat;
+import dev.gatehouse.core.internal.TokenHasher;
+import dev.gatehouse.core.internal.VerificationCache;
+import dev.gatehouse.ports.in.Verifier;
+import dev.gatehouse.ports.model.Credential;
+import dev.gatehouse.ports.model.DenialReason;
+import dev.gatehouse.ports.model.ProjectId;
+import dev.gatehouse.ports.model.Scope;
+import dev.gatehouse.ports.model.VerifyResult;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The {@link Verifier}: shape and checksum, hash, cached lookup, revocation, expiry, then scope and project.
+ * Never writes to the store; uses are handed to the write-behind recorder. Thread-safe.
+ */
+final class VerifierService implements Verifier {
+
+    private static final Map<DenialReason, VerifyResult.Denied> DENIALS = new EnumMap<>(DenialReason.class);
+    private static final Map<Scope, VerifyResult.Denied> MISSING_SCOPE = new EnumMap<>(Scope.class);
+
+    static {
+        for (DenialReason reason : DenialReason.values()) {
+            DENIALS.put(reason, VerifyResult.Denied.because(reason));
+        }
+        for (Scope scope : Scope.values()) {
+            MISSING_SCOPE.put(scope, new VerifyResult.Denied(DenialReason.INSUFFICIENT_SCOPE, scope));
+        }
+    }
+
+    private final TokenFormat format;
+    private final TokenHasher hasher;
+    private final VerificationCache cache;
+    private final Clock clock;
+    private final LastUsedRecorder lastUsed;
+
+    VerifierService(TokenFormat format, TokenHasher hasher, VerificationCache cache, Clock clock,
+            LastUsedRecorder lastUsed) {
+        this.format = format;
+        this.hasher = hasher;
+        this.cache = cache;
+        this.clock = clock;
+        this.lastUsed = lastUsed;
+    }
+
+    @Override
+    public VerifyResult verify(String token) {
+        byte[] bytes = format.wellFormed(token);
+        if (bytes == null) {
+            return DENIALS.get(DenialReason.MALFORMED);
+        }
+        VerificationCache.Entry entry = cache.get(hasher.digest(bytes));
+        if (!(entry instanceof VerificationCache.Known known) || known.credential().kind() != format.kindOf(bytes)) {
+            return DENIALS.get(DenialReason.NOT_FOUND);
+        }
+        Credential credential = known.credential();
+        if (credential.revokedAt() != null) {
+            return DENIALS.get(DenialReason.REVOKED);
+        }
+        Instant now = clock.instant();
+        if (credential.isExpiredAt(now)) {
+            return DENIALS.get(DenialReason.EXPIRED);
+        }
+        lastUsed.record(credential.id(), now);
+        return known.verified();
+    }
+
+    @Override
+    public VerifyResult verify(String token, Scope scope) {
+        Objects.requireNonNull(scope, "scope");
+        VerifyResult result = verify(token);
+        if (result instanceof VerifyResult.Verified verified && !verified.principal().has(scope)) {
+            return MISSING_SCOPE.get(scope);
+        }
+        return result;
+    }
+
+    @Override
+    public VerifyResult verify(String token, Scope scope, ProjectId project) {
+        Objects.requireNonNull(project, "project");
+        VerifyResult result = verify(token, scope);
+        if (result instanceof VerifyResult.Verified verified && !verified.principal().covers(project)) {
+            return DENIALS.get(DenialReason.NOT_FOUND);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.gatehouse.core.internal;
+
+import dev.gatehouse.ports.model.CredentialId;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Collects when credentials were last used and hands them to {@code sink} in one batch per interval from a single
+ * daemon thread, so that verification never writes to the store; internal API. Thread-safe.
+ */
+public final class LastUsedRecorder implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(LastUsedRecorder.class.getName());
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Map<CredentialId, Instant> pending = new ConcurrentHashMap<>();
+    private final Consumer<Map<CredentialId, Instant>> sink;
+    private final ScheduledExecutorService flusher;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * Starts flushing every {@code interval}.
+     *
+     * @param sink writes one batch, all or nothing; a batch that fails is retried with the next one
+     * @throws IllegalArgumentException if the interval is not positive
+     */
+    public LastUsedRecorder(Consumer<Map<CredentialId, Instant>> sink, Duration interval) {
+        this.sink = Objects.requireNonNull(sink, "sink");
+        Objects.requireNonNull(interval, "interval");
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("the flush interval must be positive");
+        }
+        this.flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "gatehouse-last-used-flusher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long nanos = interval.toNanos();
+        flusher.scheduleWithFixedDelay(this::flushQuietly, nanos, nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Notes that {@code credential} was used at {@code at}; coalesces with earlier uses not yet flushed. */
+    public void record(CredentialId credential, Instant at) {
+        Instant previous = pending.get(credential);
+        if (previous == null) {
+            previous = pending.putIfAbsent(credential, at);
+            if (previous == null) {
+                return;
+            }
+        }
+        // Millisecond granularity keeps a hot credential from contending on its map entry on every request.
+        if (at.toEpochMilli() > previous.toEpochMilli()) {
+            pending.merge(credential, at, LastUsedRecorder::later);
+        }
+    }
+
+    /** Writes every pending use now, in one batch; a failed batch stays pending and the failure propagates. */
+    public synchronized void flush() {
+        Map<CredentialId, Instant> batch = new HashMap<>();
+        for (CredentialId id : pending.keySet()) {
+            Instant at = pending.remove(id);
+            if (at != null) {
+                batch.put(id, at);
+            }
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            sink.accept(Map.copyOf(batch));
+        } catch (RuntimeException e) {
+            batch.forEach((id, at) -> pending.merge(id, at, LastUsedRecorder::later));
+            throw e;
+        }
+    }
+
+    /** Stops the flusher thread and writes what is pending; idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        flusher.shutdown();
+        try {
+            if (!flusher.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                flusher.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            flusher.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        flushQuietly();
+    }
+
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            // A failure must not cancel the schedule; the batch is back in pending for the next run.
+            LOG.log(Level.WARNING, "Could not record the last use of " + pending.size() + " credentials", e);
+        }
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.gatehouse.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gatehouse.ports.in.AuditLog;
+import dev.gatehouse.ports.in.AuditQuery;
+import dev.gatehouse.ports.in.NewProject;
+import dev.gatehouse.ports.model.AuditAction;
+import dev.gatehouse.ports.model.AuditEntry;
+import dev.gatehouse.ports.model.AuditEntryId;
+import dev.gatehouse.ports.model.ForbiddenException;
+import dev.gatehouse.ports.model.InvalidInputException;
+import dev.gatehouse.ports.model.NotFoundException;
+import dev.gatehouse.ports.model.Principal;
+import dev.gatehouse.ports.model.Project;
+import dev.gatehouse.ports.model.Scope;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AuditLogTest {
+
+    private final Installation installation = Installation.create();
+    private final AuditLog auditLog = installation.gatehouse.auditLog();
+    private final Principal operator = installation.operator;
+    private final Instant start = installation.clock.instant().truncatedTo(ChronoUnit.MICROS);
+
+    @AfterEach
+    void close() {
+        installation.close();
+    }
+
+    @Test
+    void readingNeedsTheAuditLogScope() {
+        Principal reader = installation.keyHolding(Set.of(Scope.PROJECT_READ), null);
+        AuditEntry any = installation.auditEntries().get(0);
+
+        assertThatThrownBy(() -> auditLog.list(reader, new AuditQuery(start, null, null)))
+                .isInstanceOfSatisfying(ForbiddenException.class,
+                        e -> assertThat(e.missingScope()).isEqualTo(Scope.ORGANIZATION_AUDITLOG));
+        assertThatThrownBy(() -> auditLog.get(reader, any.id())).isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void withoutAnEndTheWindowRunsUntilNowIncludingThisVeryMoment() {
+        Project project = installation.project("checkout");
+
+        assertThat(auditLog.list(operator, new AuditQuery(start, null, null)))
+                .extracting(AuditEntry::recordId).contains(project.id().toString());
+    }
+
+    @Test
+    void theWindowIsHalfOpenAndFiltersByAction() {
+        installation.clock.advance(Duration.ofHours(1));
+        Instant created = installation.clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Project project = installation.project("checkout");
+        installation.clock.advance(Duration.ofHours(1));
+        installation.gatehouse.projects().delete(operator, project.id());
+        Instant deleted = installation.clock.instant().truncatedTo(ChronoUnit.MICROS);
+
+        assertThat(auditLog.list(operator, new AuditQuery(created, deleted, null)))
+                .extracting(AuditEntry::action).containsExactly(AuditAction.INSERT);
+        assertThat(auditLog.list(operator, new AuditQuery(created, null, AuditAction.DELETE)))
+                .extracting(AuditEntry::recordId).containsExactly(project.id().toString());
+        assertThat(auditLog.list(operator, new AuditQuery(start, null, AuditAction.INSERT)))
+                .extracting(AuditEntry::resourceType).containsExactlyInAnyOrder("organization", "api_key", "project");
+    }
+
+    @Test
+    void aWindowOverNinetyDaysIsInvalid() {
+        Instant end = start.plus(AuditQuery.MAX_WINDOW);
+
+        assertThat(auditLog.list(operator, new AuditQuery(start, end, null))).isNotEmpty();
+        assertThatThrownBy(() -> auditLog.list(operator, new AuditQuery(start.minusSeconds(1), end, null)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("end_time"));
+        assertThatThrownBy(() -> auditLog.list(operator, new AuditQuery(start.minus(Duration.ofDays(91)), null, null)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("end_time"));
+    }
+
+    @Test
+    void anotherOrganizationsEntriesAreInvisible() {
+        Principal other = Principal.operator(installation.otherOrganization());
+        installation.gatehouse.projects().create(other, NewProject.named("elsewhere"));
+        AuditEntry mine = installation.auditEntries().get(0);
+        AuditEntry theirs = installation.auditEntries(other.organizationId()).get(0);
+
+        assertThat(auditLog.get(operator, mine.id())).isEqualTo(mine);
+        assertThatThrownBy(() -> auditLog.get(operator, theirs.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> auditLog.get(operator, AuditEntryId.random())).isInstanceOf(NotFoundException.class);
+        assertThat(auditLog.list(other, new AuditQuery(start, null, null))).containsExactly(theirs);
+    }
+}

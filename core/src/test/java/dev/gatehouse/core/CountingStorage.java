@@ -1,0 +1,109 @@
+package dev.gatehouse.core;
+
+import dev.gatehouse.ports.model.Credential;
+import dev.gatehouse.ports.model.CredentialId;
+import dev.gatehouse.ports.model.CredentialKind;
+import dev.gatehouse.ports.model.OrganizationId;
+import dev.gatehouse.ports.model.ProjectId;
+import dev.gatehouse.ports.model.TokenHash;
+import dev.gatehouse.ports.out.AuditStore;
+import dev.gatehouse.ports.out.CredentialStore;
+import dev.gatehouse.ports.out.OrganizationStore;
+import dev.gatehouse.ports.out.ProjectStore;
+import dev.gatehouse.ports.out.Storage;
+import dev.gatehouse.ports.out.Transactions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A storage that counts credential lookups and writes, and keeps every {@code recordUse} batch. Thread-safe. */
+final class CountingStorage implements Storage {
+
+    final AtomicInteger lookupsByHash = new AtomicInteger();
+    final AtomicInteger credentialWrites = new AtomicInteger();
+    final List<Map<CredentialId, Instant>> recordUseBatches = new CopyOnWriteArrayList<>();
+
+    private final Storage delegate;
+    private final CredentialStore credentials;
+
+    CountingStorage(Storage delegate) {
+        this.delegate = delegate;
+        this.credentials = new CountingCredentials(delegate.credentials());
+    }
+
+    @Override
+    public Transactions transactions() {
+        return delegate.transactions();
+    }
+
+    @Override
+    public OrganizationStore organizations() {
+        return delegate.organizations();
+    }
+
+    @Override
+    public ProjectStore projects() {
+        return delegate.projects();
+    }
+
+    @Override
+    public CredentialStore credentials() {
+        return credentials;
+    }
+
+    @Override
+    public AuditStore audit() {
+        return delegate.audit();
+    }
+
+    private final class CountingCredentials implements CredentialStore {
+        private final CredentialStore store;
+
+        CountingCredentials(CredentialStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public void insert(Credential credential) {
+            credentialWrites.incrementAndGet();
+            store.insert(credential);
+        }
+
+        @Override
+        public void update(Credential credential) {
+            credentialWrites.incrementAndGet();
+            store.update(credential);
+        }
+
+        @Override
+        public Optional<Credential> findById(CredentialId id) {
+            return store.findById(id);
+        }
+
+        @Override
+        public Optional<Credential> findByHash(TokenHash hash) {
+            lookupsByHash.incrementAndGet();
+            return store.findByHash(hash);
+        }
+
+        @Override
+        public List<Credential> listByOrganization(OrganizationId organization, CredentialKind kind) {
+            return store.listByOrganization(organization, kind);
+        }
+
+        @Override
+        public List<Credential> listByProject(ProjectId project, CredentialKind kind) {
+            return store.listByProject(project, kind);
+        }
+
+        @Override
+        public void recordUse(Map<CredentialId, Instant> lastUsed) {
+            credentialWrites.incrementAndGet();
+            recordUseBatches.add(Map.copyOf(lastUsed));
+            store.recordUse(lastUsed);
+        }
+    }
+}
