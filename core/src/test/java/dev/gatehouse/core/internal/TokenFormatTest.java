@@ -2,30 +2,35 @@ package dev.gatehouse.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 import dev.gatehouse.ports.model.CredentialKind;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
+/** The token format and its Base62 encoding; a failed property prints its seed, which {@code -DQT_SEED=<seed>} replays. */
 class TokenFormatTest {
 
     private static final String CHARACTERS = Base62.ALPHABET + "_";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final TokenFormat GTH = new TokenFormat("gth", RANDOM);
 
-    @Property(tries = 40)
-    void everySingleCharacterChangeIsRefused(@ForAll("prefixes") String prefix, @ForAll CredentialKind kind) {
+    @Test
+    void everySingleCharacterChangeIsRefused() {
+        qt().withExamples(40).forAll(prefixes(), kinds()).checkAssert(TokenFormatTest::everySingleCharacterChangeIsRefused);
+    }
+
+    private static void everySingleCharacterChangeIsRefused(String prefix, CredentialKind kind) {
         TokenFormat format = new TokenFormat(prefix, RANDOM);
         String token = format.generate(kind);
         assertThat(format.parse(token)).contains(kind);
@@ -49,35 +54,41 @@ class TokenFormatTest {
         }
     }
 
-    @Property
-    void prefixAndKindRoundTripWithOnlyTokenCharacters(@ForAll("prefixes") String prefix, @ForAll CredentialKind kind) {
-        TokenFormat format = new TokenFormat(prefix, RANDOM);
+    @Test
+    void prefixAndKindRoundTripWithOnlyTokenCharacters() {
+        qt().withExamples(1000).forAll(prefixes(), kinds()).checkAssert((prefix, kind) -> {
+            TokenFormat format = new TokenFormat(prefix, RANDOM);
 
-        String token = format.generate(kind);
+            String token = format.generate(kind);
 
-        assertThat(token)
-                .matches("[0-9A-Za-z_]+")
-                .startsWith(prefix + "_" + kind.code() + "_")
-                .hasSize(prefix.length() + 4 + TokenFormat.SECRET_LENGTH + TokenFormat.CHECKSUM_LENGTH)
-                .hasSize(format.length());
-        assertThat(format.parse(token)).contains(kind);
-        assertThat(TokenFormat.displayPrefix(token)).isEqualTo(token.substring(0, 12));
+            assertThat(token)
+                    .matches("[0-9A-Za-z_]+")
+                    .startsWith(prefix + "_" + kind.code() + "_")
+                    .hasSize(prefix.length() + 4 + TokenFormat.SECRET_LENGTH + TokenFormat.CHECKSUM_LENGTH)
+                    .hasSize(format.length());
+            assertThat(format.parse(token)).contains(kind);
+            assertThat(TokenFormat.displayPrefix(token)).isEqualTo(token.substring(0, 12));
+        });
     }
 
-    @Property
-    void aTokenOfAnotherPrefixIsRefused(@ForAll("prefixes") String prefix, @ForAll CredentialKind kind) {
-        Assume.that(!prefix.equals("gth"));
-        String token = new TokenFormat(prefix, RANDOM).generate(kind);
+    @Test
+    void aTokenOfAnotherPrefixIsRefused() {
+        qt().withExamples(1000).forAll(prefixes(), kinds())
+                .assuming((prefix, kind) -> !prefix.equals("gth"))
+                .checkAssert((prefix, kind) -> {
+                    String token = new TokenFormat(prefix, RANDOM).generate(kind);
 
-        assertThat(GTH.parse(token)).isEmpty();
+                    assertThat(GTH.parse(token)).isEmpty();
+                });
     }
 
-    @Property
-    void arbitraryStringsAreRefusedWithoutThrowing(@ForAll @Size(max = 80) String anything) {
-        assertThat(GTH.parse(anything)).isEmpty();
+    @Test
+    void arbitraryStringsAreRefusedWithoutThrowing() {
+        qt().withExamples(1000).forAll(strings().allPossible().ofLengthBetween(0, 80))
+                .checkAssert(anything -> assertThat(GTH.parse(anything)).isEmpty());
     }
 
-    @Example
+    @Test
     void nullEmptyAndUnknownKindsAreRefused() {
         String token = GTH.generate(CredentialKind.WRITE_TOKEN);
 
@@ -88,7 +99,7 @@ class TokenFormatTest {
         assertThat(GTH.parse(" " + token.substring(1))).isEmpty();
     }
 
-    @Example
+    @Test
     void aMillionTokensAreDistinct() {
         int count = 1_000_000;
         Set<String> tokens = new HashSet<>(2 * count);
@@ -100,15 +111,20 @@ class TokenFormatTest {
         assertThat(tokens).hasSize(count);
     }
 
-    @Property
-    void theSecretEncodesAllItsBitsInFixedWidth(@ForAll @Size(32) byte[] bytes) {
-        String encoded = Base62.encode(bytes, TokenFormat.SECRET_LENGTH);
+    @Test
+    void theSecretEncodesAllItsBitsInFixedWidth() {
+        Gen<byte[]> secrets = Generate.byteArrays(
+                        Generate.constant(32), Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0))
+                .describedAs(Arrays::toString);
+        qt().withExamples(1000).forAll(secrets).checkAssert(bytes -> {
+            String encoded = Base62.encode(bytes, TokenFormat.SECRET_LENGTH);
 
-        assertThat(encoded).hasSize(TokenFormat.SECRET_LENGTH);
-        assertThat(decode(encoded)).isEqualTo(new BigInteger(1, bytes));
+            assertThat(encoded).hasSize(TokenFormat.SECRET_LENGTH);
+            assertThat(decode(encoded)).isEqualTo(new BigInteger(1, bytes));
+        });
     }
 
-    @Example
+    @Test
     void base62CoversTheExtremesAndRefusesOverflow() {
         byte[] max = new byte[32];
         Arrays.fill(max, (byte) 0xFF);
@@ -121,7 +137,7 @@ class TokenFormatTest {
         assertThatThrownBy(() -> Base62.encode(62, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    @Example
+    @Test
     void prefixesAreValidated() {
         for (String bad : new String[] {null, "", "g", "GTH", "gth_", "abcdefghijk", "gé"}) {
             assertThatThrownBy(() -> new TokenFormat(bad, RANDOM)).isInstanceOf(IllegalArgumentException.class);
@@ -130,9 +146,14 @@ class TokenFormatTest {
         assertThat(new TokenFormat("abcdefghij", RANDOM).prefix()).isEqualTo("abcdefghij");
     }
 
-    @Provide
-    Arbitrary<String> prefixes() {
-        return Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789").ofMinLength(2).ofMaxLength(10);
+    private static Gen<String> prefixes() {
+        List<Character> characters = "abcdefghijklmnopqrstuvwxyz0123456789".chars().mapToObj(c -> (char) c).toList();
+        return lists().of(Generate.pick(characters)).ofSizeBetween(2, 10)
+                .map(chosen -> chosen.stream().map(String::valueOf).collect(Collectors.joining()));
+    }
+
+    private static Gen<CredentialKind> kinds() {
+        return Generate.enumValues(CredentialKind.class);
     }
 
     private static BigInteger decode(String digits) {
