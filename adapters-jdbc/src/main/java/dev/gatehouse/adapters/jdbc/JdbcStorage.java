@@ -1,0 +1,173 @@
+package dev.gatehouse.adapters.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.gatehouse.ports.model.StorageException;
+import dev.gatehouse.ports.out.AuditStore;
+import dev.gatehouse.ports.out.CredentialStore;
+import dev.gatehouse.ports.out.OrganizationStore;
+import dev.gatehouse.ports.out.ProjectStore;
+import dev.gatehouse.ports.out.Storage;
+import dev.gatehouse.ports.out.Transactions;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Gatehouse storage on H2 or PostgreSQL: Jdbi over a HikariCP pool, with the schema brought to the latest version by
+ * Flyway when the storage is created. Thread-safe; a unit of work is bound to the thread that runs it.
+ */
+public final class JdbcStorage implements Storage {
+
+    private static final int EMBEDDED_POOL_SIZE = 4;
+    private static final int SERVER_POOL_SIZE = 10;
+    private static final int SERVER_MINIMUM_IDLE = 2;
+
+    private final String description;
+    private final JdbcTransactions transactions;
+    private final JdbcOrganizationStore organizations;
+    private final JdbcProjectStore projects;
+    private final JdbcCredentialStore credentials;
+    private final JdbcAuditStore audit;
+    private final Runnable release;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private JdbcStorage(String description, DataSource dataSource, Runnable release) {
+        this.description = description;
+        this.transactions = new JdbcTransactions(Jdbi.create(dataSource));
+        this.organizations = new JdbcOrganizationStore(transactions);
+        this.projects = new JdbcProjectStore(transactions);
+        this.credentials = new JdbcCredentialStore(transactions);
+        this.audit = new JdbcAuditStore(transactions);
+        this.release = release;
+    }
+
+    /**
+     * Storage in the H2 database file at {@code file} (H2 appends {@code .mv.db}), created if absent; one process
+     * at a time may open it.
+     */
+    public static JdbcStorage h2File(Path file) {
+        Path absolute = Objects.requireNonNull(file, "file").toAbsolutePath();
+        // WRITE_DELAY=0: an acknowledged commit survives a kill -9. DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook
+        // must not close the database before ours has flushed the last writes; close() shuts it down instead.
+        String url = "jdbc:h2:file:" + absolute + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        return pooled(Vendor.H2, url, "H2 database " + absolute, EMBEDDED_POOL_SIZE, EMBEDDED_POOL_SIZE, false);
+    }
+
+    /** Storage in a new, private, in-memory H2 database that lives until {@link #close()}. */
+    public static JdbcStorage h2InMemory() {
+        // DB_CLOSE_DELAY=-1 keeps the database while the pool recycles its connections; close() shuts it down.
+        String url = "jdbc:h2:mem:gatehouse-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        return pooled(Vendor.H2, url, "in-memory H2 database", EMBEDDED_POOL_SIZE, EMBEDDED_POOL_SIZE, true);
+    }
+
+    /**
+     * Storage in the PostgreSQL database at {@code jdbcUrl} ({@code jdbc:postgresql://host:port/database?...}),
+     * through a pool this storage creates and closes.
+     */
+    public static JdbcStorage postgres(String jdbcUrl) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("a PostgreSQL JDBC URL starts with jdbc:postgresql:");
+        }
+        return pooled(Vendor.POSTGRESQL, jdbcUrl, "PostgreSQL at " + location(jdbcUrl), SERVER_POOL_SIZE,
+                SERVER_MINIMUM_IDLE, false);
+    }
+
+    /**
+     * Storage in the PostgreSQL database behind {@code dataSource}, which the caller owns and closes; it must hand out
+     * two connections at once while the schema is migrated (Flyway locks with one and migrates with the other).
+     */
+    public static JdbcStorage postgres(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Migrations.migrateToLatest(dataSource, Vendor.POSTGRESQL);
+        return new JdbcStorage("PostgreSQL (a caller's data source)", dataSource, () -> { });
+    }
+
+    @Override
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    @Override
+    public OrganizationStore organizations() {
+        return organizations;
+    }
+
+    @Override
+    public ProjectStore projects() {
+        return projects;
+    }
+
+    @Override
+    public CredentialStore credentials() {
+        return credentials;
+    }
+
+    @Override
+    public AuditStore audit() {
+        return audit;
+    }
+
+    /** Closes the pool this storage created (an in-memory database goes with it); a second call does nothing. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            release.run();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcStorage[" + description + "]";
+    }
+
+    private static JdbcStorage pooled(
+            Vendor vendor, String url, String description, int poolSize, int minimumIdle, boolean shutdownOnClose) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("gatehouse-" + vendor.folder());
+        config.setJdbcUrl(url);
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(minimumIdle);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException failure) {
+            throw new StorageException("cannot connect to " + description, failure);
+        }
+        Runnable release = shutdownOnClose ? () -> closeThenShutDown(pool, url) : pool::close;
+        try {
+            Migrations.migrateToLatest(pool, vendor);
+            return new JdbcStorage(description, pool, release);
+        } catch (RuntimeException failure) {
+            release.run();
+            throw failure;
+        }
+    }
+
+    /** Closes the pool, then the in-memory database that outlived it, so that its memory is freed. */
+    private static void closeThenShutDown(HikariDataSource pool, String url) {
+        pool.close();
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+        } catch (SQLException failure) {
+            throw SqlErrors.storage(failure);
+        }
+    }
+
+    /** Host, port and database of a PostgreSQL URL, without the parameters, which may hold a password. */
+    private static String location(String jdbcUrl) {
+        String rest = jdbcUrl.substring("jdbc:postgresql:".length());
+        rest = rest.startsWith("//") ? rest.substring(2) : rest;
+        int parameters = rest.indexOf('?');
+        return parameters < 0 ? rest : rest.substring(0, parameters);
+    }
+}

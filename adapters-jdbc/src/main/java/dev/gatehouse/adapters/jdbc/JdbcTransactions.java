@@ -1,0 +1,165 @@
+package dev.gatehouse.adapters.jdbc;
+
+import dev.gatehouse.ports.model.GatehouseException;
+import dev.gatehouse.ports.out.Transactions;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * Units of work as database transactions: a unit binds one handle, in one transaction, to the thread that runs it,
+ * and every store call on that thread joins it; a store call outside a unit runs on its own. Thread-safe.
+ */
+final class JdbcTransactions implements Transactions {
+
+    private static final String SAVEPOINT = "gatehouse_statement";
+
+    private final Jdbi jdbi;
+    private final ThreadLocal<Handle> bound = new ThreadLocal<>();
+
+    JdbcTransactions(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        Objects.requireNonNull(work, "work");
+        if (bound.get() != null) {
+            return work.get();
+        }
+        Handle handle = begin();
+        bound.set(handle);
+        boolean committed = false;
+        try {
+            T result = work.get();
+            commit(handle);
+            committed = true;
+            return result;
+        } finally {
+            bound.remove();
+            if (!committed) {
+                rollbackQuietly(handle);
+            }
+            closeQuietly(handle);
+        }
+    }
+
+    /** Runs reads: on the unit's handle inside a unit, else as auto-committed statements on a handle of their own. */
+    <T> T read(HandleCallback<T, RuntimeException> reads) {
+        Handle handle = bound.get();
+        try {
+            if (handle != null) {
+                return reads.withHandle(handle);
+            }
+            try (Handle own = jdbi.open()) {
+                return reads.withHandle(own);
+            }
+        } catch (JdbiException failure) {
+            throw SqlErrors.storage(failure);
+        }
+    }
+
+    /**
+     * Runs writes atomically: inside a unit under a savepoint, so that a refused statement (a PostgreSQL transaction
+     * would otherwise be aborted) leaves the unit usable and its earlier writes intact; outside a unit in a
+     * transaction of their own.
+     */
+    <T> T write(HandleCallback<T, RuntimeException> writes, Function<RuntimeException, GatehouseException> translate) {
+        Handle unit = bound.get();
+        if (unit != null) {
+            return underSavepoint(unit, writes, translate);
+        }
+        Handle own = begin();
+        boolean committed = false;
+        try {
+            T result = writes.withHandle(own);
+            own.commit();
+            committed = true;
+            return result;
+        } catch (JdbiException failure) {
+            throw translate.apply(failure);
+        } finally {
+            if (!committed) {
+                rollbackQuietly(own);
+            }
+            closeQuietly(own);
+        }
+    }
+
+    private static <T> T underSavepoint(Handle unit, HandleCallback<T, RuntimeException> writes,
+            Function<RuntimeException, GatehouseException> translate) {
+        try {
+            unit.savepoint(SAVEPOINT);
+        } catch (JdbiException failure) {
+            throw SqlErrors.storage(failure);
+        }
+        boolean done = false;
+        try {
+            T result = writes.withHandle(unit);
+            unit.releaseSavepoint(SAVEPOINT);
+            done = true;
+            return result;
+        } catch (JdbiException failure) {
+            throw translate.apply(failure);
+        } finally {
+            if (!done) {
+                undoQuietly(unit);
+            }
+        }
+    }
+
+    private Handle begin() {
+        Handle handle;
+        try {
+            handle = jdbi.open();
+        } catch (JdbiException failure) {
+            throw SqlErrors.storage(failure);
+        }
+        try {
+            return handle.begin();
+        } catch (JdbiException failure) {
+            closeQuietly(handle);
+            throw SqlErrors.storage(failure);
+        }
+    }
+
+    private static void commit(Handle handle) {
+        try {
+            handle.commit();
+        } catch (JdbiException failure) {
+            throw SqlErrors.storage(failure);
+        }
+    }
+
+    // The cleanups below run while another exception is already propagating, usually because the connection is
+    // gone; the database then discards the open transaction itself, and the first failure is the one worth reporting.
+
+    private static void undoQuietly(Handle handle) {
+        try {
+            handle.rollbackToSavepoint(SAVEPOINT);
+            handle.releaseSavepoint(SAVEPOINT);
+        } catch (JdbiException ignored) {
+            // see above
+        }
+    }
+
+    private static void rollbackQuietly(Handle handle) {
+        try {
+            handle.rollback();
+        } catch (JdbiException ignored) {
+            // see above
+        }
+    }
+
+    private static void closeQuietly(Handle handle) {
+        try {
+            handle.close();
+        } catch (JdbiException ignored) {
+            // see above
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.gatehouse.adapters.jdbc;
+
+import dev.gatehouse.ports.model.Credential;
+import dev.gatehouse.ports.model.CredentialId;
+import dev.gatehouse.ports.model.CredentialKind;
+import dev.gatehouse.ports.model.Environment;
+import dev.gatehouse.ports.model.Organization;
+import dev.gatehouse.ports.model.OrganizationId;
+import dev.gatehouse.ports.model.Project;
+import dev.gatehouse.ports.model.ProjectId;
+import dev.gatehouse.ports.model.Scope;
+import dev.gatehouse.ports.model.TokenHash;
+import dev.gatehouse.ports.model.Visibility;
+import dev.gatehouse.ports.model.WireEnum;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** Maps rows to domain records and back to column values; every column name of the schema lives here or in the SQL. */
+final class Rows {
+
+    static final String ORGANIZATION_COLUMNS = "id, name, created_at";
+
+    static final String PROJECT_COLUMNS =
+            "id, organization_id, name, description, visibility, environment, created_at, updated_at";
+
+    static final String CREDENTIAL_COLUMNS = "id, organization_id, project_id, kind, name, description, scopes,"
+            + " token_hash, token_prefix, created_at, created_by, expires_at, last_used_at, revoked_at, updated_at,"
+            + " updated_by, rotated_from";
+
+    static final RowMapper<Organization> ORGANIZATION = (row, context) -> new Organization(
+            new OrganizationId(Sql.uuid(row, "id")), row.getString("name"), Sql.instant(row, "created_at"));
+
+    static final RowMapper<Project> PROJECT = (row, context) -> new Project(
+            new ProjectId(Sql.uuid(row, "id")),
+            new OrganizationId(Sql.uuid(row, "organization_id")),
+            row.getString("name"),
+            row.getString("description"),
+            wireEnum(Visibility.class, row, "visibility"),
+            wireEnum(Environment.class, row, "environment"),
+            Sql.instant(row, "created_at"),
+            Sql.instant(row, "updated_at"));
+
+    static final RowMapper<Credential> CREDENTIAL = (row, context) -> new Credential(
+            new CredentialId(Sql.uuid(row, "id")),
+            new OrganizationId(Sql.uuid(row, "organization_id")),
+            projectId(row, "project_id"),
+            kind(row.getString("kind")),
+            row.getString("name"),
+            row.getString("description"),
+            scopes(row.getString("scopes")),
+            new TokenHash(row.getString("token_hash")),
+            row.getString("token_prefix"),
+            Sql.instant(row, "created_at"),
+            credentialId(row, "created_by"),
+            Sql.instant(row, "expires_at"),
+            Sql.instant(row, "last_used_at"),
+            Sql.instant(row, "revoked_at"),
+            Sql.instant(row, "updated_at"),
+            credentialId(row, "updated_by"),
+            credentialId(row, "rotated_from"));
+
+    private Rows() {
+    }
+
+    /** The stored form of scopes: wire names in declaration order, one space apart, so equal sets store equally. */
+    static String scopes(Set<Scope> scopes) {
+        return EnumSet.copyOf(scopes).stream().map(Scope::wireName).collect(Collectors.joining(" "));
+    }
+
+    static Set<Scope> scopes(String stored) {
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        for (String wireName : stored.split(" ")) {
+            scopes.add(Scope.fromWireName(wireName).orElseThrow(
+                    () -> new IllegalStateException("the database holds an unknown scope: " + wireName)));
+        }
+        return scopes;
+    }
+
+    static CredentialKind kind(String code) {
+        return CredentialKind.fromCode(code).orElseThrow(
+                () -> new IllegalStateException("the database holds an unknown credential kind: " + code));
+    }
+
+    static UUID value(ProjectId id) {
+        return id == null ? null : id.value();
+    }
+
+    static UUID value(CredentialId id) {
+        return id == null ? null : id.value();
+    }
+
+    private static ProjectId projectId(ResultSet row, String column) throws SQLException {
+        UUID value = Sql.uuid(row, column);
+        return value == null ? null : new ProjectId(value);
+    }
+
+    private static CredentialId credentialId(ResultSet row, String column) throws SQLException {
+        UUID value = Sql.uuid(row, column);
+        return value == null ? null : new CredentialId(value);
+    }
+
+    private static <E extends Enum<E> & WireEnum> E wireEnum(Class<E> type, ResultSet row, String column)
+            throws SQLException {
+        String stored = row.getString(column);
+        for (E constant : type.getEnumConstants()) {
+            if (constant.wireName().equals(stored)) {
+                return constant;
+            }
+        }
+        throw new IllegalStateException("the database holds an unknown " + type.getSimpleName() + ": " + stored);
+    }
+}
