@@ -1,0 +1,58 @@
+package dev.gatehouse.launcher;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gatehouse serve}: runs the HTTP API until the JVM is told to stop. */
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serve the HTTP API until stopped (SIGTERM or Ctrl-C stop it gracefully).",
+            "On the first start against an empty store, creates the first organization and prints its admin API "
+                    + "key once on standard output. Logs go to standard error."
+        })
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StorageOptions storage;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "HTTP port; 0 picks a free one and logs it (default: 8080; env GATEHOUSE_PORT).")
+    int port;
+
+    @Option(names = "--org-name", paramLabel = "NAME", defaultValue = "default",
+            description = "Name of the organization created on the first start (default: default; env GATEHOUSE_ORG_NAME).")
+    String organizationName;
+
+    @Option(names = "--last-used-flush-interval", paramLabel = "DURATION",
+            converter = Converters.DurationConverter.class,
+            description = "How often pending last_used_at stamps are written, as PT5S or seconds "
+                    + "(default: the core's; env GATEHOUSE_LAST_USED_FLUSH_INTERVAL). A graceful stop always "
+                    + "writes them.")
+    Duration lastUsedFlushInterval;
+
+    /** The settings the options describe; invalid or conflicting options are a usage error. */
+    GatehouseSettings settings() {
+        if (port < 0 || port > 65_535) {
+            throw storage.usage(storage.source("--port") + " must be a port from 0 to 65535, not " + port);
+        }
+        return new GatehouseSettings(storage.storage(), storage.pepper(), lastUsedFlushInterval);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        GatehouseServer server = GatehouseServer.start(settings(), port, organizationName, spec.commandLine().getOut());
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "gatehouse-shutdown"));
+        server.awaitStop();
+        return 0;
+    }
+}

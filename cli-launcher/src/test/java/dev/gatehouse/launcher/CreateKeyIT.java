@@ -1,0 +1,155 @@
+package dev.gatehouse.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.ports.in.NewProject;
+import dev.gatehouse.ports.model.Principal;
+import dev.gatehouse.ports.model.Project;
+import dev.gatehouse.ports.model.Scope;
+import dev.gatehouse.ports.model.VerifyResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code gatehouse admin create-key} on an embedded H2 store that a server set up and later serves. */
+class CreateKeyIT {
+
+    @TempDir
+    Path temp;
+
+    private Path dataDir;
+    private Path pepper;
+    private final List<GatehouseServer> servers = new ArrayList<>();
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void setUpInstallationWithOneProject() {
+        dataDir = temp.resolve("data");
+        pepper = GatehouseProcess.pepperFile(temp);
+        GatehouseServer server = serve();
+        Principal operator = Principal.operator(
+                server.useCases().organizations().findByName("acme").orElseThrow().id());
+        server.useCases().projects().create(operator, NewProject.named("web"));
+        server.useCases().projects().create(operator, NewProject.named("billing"));
+        server.stop();
+    }
+
+    @AfterEach
+    void stopServers() {
+        servers.forEach(GatehouseServer::stop);
+    }
+
+    @Test
+    void printsOnlyTheKeyOnStdoutAndTheServerAcceptsItWithinItsGrant() {
+        int exit = createKey("--org", "acme", "--name", "deploy", "--description", "CI deploys",
+                "--scope", "project:read,project:write_token", "--project", "web",
+                "--expires-at", "2099-01-01T00:00:00Z");
+
+        assertThat(exit).as(err.toString()).isZero();
+        String key = out.toString().strip();
+        assertThat(Tokens.in(out.toString())).containsExactly(key);
+        assertThat(key).startsWith("gth_ak_");
+        assertThat(err.toString()).contains("Created API key 'deploy'").contains("for project 'web'")
+                .contains("2099-01-01T00:00:00Z").doesNotContain(key);
+
+        GatehouseServer server = serve();
+        VerifyResult verified = server.useCases().verifier().verify(key, Scope.PROJECT_WRITE_TOKEN);
+        assertThat(verified).isInstanceOf(VerifyResult.Verified.class);
+        Principal principal = ((VerifyResult.Verified) verified).principal();
+        assertThat(principal.scopes()).containsExactlyInAnyOrder(Scope.PROJECT_READ, Scope.PROJECT_WRITE_TOKEN);
+        assertThat(server.useCases().projects().list(principal)).extracting(Project::name).containsExactly("web");
+        assertThat(server.useCases().verifier().verify(key, Scope.ORGANIZATION_CREATE_PROJECT))
+                .isInstanceOf(VerifyResult.Denied.class);
+
+        ApiClient api = new ApiClient(server.port());
+        assertThat(api.get("/api/v1/projects/", key).body()).contains("\"web\"").doesNotContain("billing");
+        assertThat(api.post("/api/v1/projects/", key, "{\"project_name\": \"other\"}").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aKeyForEveryProjectNeverExpiresUnlessAsked() {
+        int exit = createKey("--org", "acme", "--name", "reader", "--scope", "project:read");
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("for every project").contains("never expiring");
+        GatehouseServer server = serve();
+        VerifyResult verified = server.useCases().verifier().verify(out.toString().strip(), Scope.PROJECT_READ);
+        Principal principal = ((VerifyResult.Verified) verified).principal();
+        assertThat(server.useCases().projects().list(principal)).extracting(Project::name)
+                .containsExactlyInAnyOrder("web", "billing");
+    }
+
+    @Test
+    void anUnknownOrganizationIsAFailureThatNamesTheExistingOnes() {
+        int exit = createKey("--org", "globex", "--name", "ci", "--scope", "project:read");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("has no organization named 'globex' (it has: 'acme')");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void anUnknownProjectIsAFailure() {
+        int exit = createKey("--org", "acme", "--name", "ci", "--scope", "project:read", "--project", "nope");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("organization 'acme' has no project named 'nope'");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void anExpiryInThePastIsRefused() {
+        int exit = createKey("--org", "acme", "--name", "ci", "--scope", "project:read",
+                "--expires-at", Instant.now().minusSeconds(60).toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("error: invalid expires_at");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void anEmptyStoreHasNoOrganizationYet() {
+        int exit = GatehouseCli.execute(Map.of(), new PrintWriter(out, true), new PrintWriter(err, true),
+                "admin", "create-key", "--data-dir", temp.resolve("empty").toString(),
+                "--org", "acme", "--name", "ci", "--scope", "project:read");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("none yet; 'gatehouse serve' creates the first");
+    }
+
+    private GatehouseServer serve() {
+        GatehouseServer server = GatehouseServer.start(
+                new GatehouseSettings(new StorageChoice.H2File(dataDir), pepperBytes(), null), 0, "acme",
+                new PrintWriter(new StringWriter()));
+        servers.add(server);
+        return server;
+    }
+
+    private byte[] pepperBytes() {
+        try {
+            return Files.readAllBytes(pepper);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private int createKey(String... options) {
+        List<String> args = new ArrayList<>(List.of("admin", "create-key", "--data-dir", dataDir.toString(),
+                "--pepper-file", pepper.toString()));
+        args.addAll(List.of(options));
+        return GatehouseCli.execute(Map.of(), new PrintWriter(out, true), new PrintWriter(err, true),
+                args.toArray(String[]::new));
+    }
+}
