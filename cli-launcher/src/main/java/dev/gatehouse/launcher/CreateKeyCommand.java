@@ -70,7 +70,7 @@ final class CreateKeyCommand implements Callable<Integer> {
             throw storage.usage(storage.source("--in-memory")
                     + " cannot be used here: an in-memory store starts empty and forgets the key at once");
         }
-        return new GatehouseSettings(choice, storage.pepper(), null);
+        return new GatehouseSettings(choice, storage.pepper(), null, storage.masterKeyFile(choice));
     }
 
     @Override

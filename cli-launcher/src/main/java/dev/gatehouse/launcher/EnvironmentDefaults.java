@@ -18,6 +18,7 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
             "--in-memory", "GATEHOUSE_IN_MEMORY",
             "--jdbc-url", "GATEHOUSE_JDBC_URL",
             "--pepper-file", "GATEHOUSE_PEPPER_FILE",
+            "--master-key-file", "GATEHOUSE_MASTER_KEY_FILE",
             "--org-name", "GATEHOUSE_ORG_NAME",
             "--last-used-flush-interval", "GATEHOUSE_LAST_USED_FLUSH_INTERVAL");
 

@@ -1,5 +1,6 @@
 package dev.gatehouse.launcher;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -8,12 +9,19 @@ import java.util.Objects;
  *
  * @param pepper the HMAC pepper of token hashes, or null for plain SHA-256
  * @param lastUsedFlushInterval how often pending {@code last_used_at} stamps are written, or null for the core's default
+ * @param masterKeyFile the file holding the master secret of channel secrets, created on first use, or null for a
+ *     secret that lives as long as the process (the in-memory store)
  */
-record GatehouseSettings(StorageChoice storage, byte[] pepper, Duration lastUsedFlushInterval) {
+record GatehouseSettings(StorageChoice storage, byte[] pepper, Duration lastUsedFlushInterval, Path masterKeyFile) {
 
     GatehouseSettings {
         Objects.requireNonNull(storage, "storage");
         pepper = pepper == null ? null : pepper.clone();
+    }
+
+    /** Settings whose channel secrets are encrypted under a master secret of the process alone. */
+    GatehouseSettings(StorageChoice storage, byte[] pepper, Duration lastUsedFlushInterval) {
+        this(storage, pepper, lastUsedFlushInterval, null);
     }
 
     @Override
@@ -25,6 +33,6 @@ record GatehouseSettings(StorageChoice storage, byte[] pepper, Duration lastUsed
     @Override
     public String toString() {
         return "GatehouseSettings[storage=" + storage + ", pepper=" + (pepper == null ? "none" : "set")
-                + ", lastUsedFlushInterval=" + lastUsedFlushInterval + "]";
+                + ", lastUsedFlushInterval=" + lastUsedFlushInterval + ", masterKeyFile=" + masterKeyFile + "]";
     }
 }

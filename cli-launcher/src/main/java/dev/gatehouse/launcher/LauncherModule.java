@@ -54,6 +54,9 @@ final class LauncherModule extends AbstractModule {
         if (settings.lastUsedFlushInterval() != null) {
             builder = builder.lastUsedFlushInterval(settings.lastUsedFlushInterval());
         }
+        if (settings.masterKeyFile() != null) {
+            builder = builder.masterSecret(StorageOptions.loadOrCreateMasterKey(settings.masterKeyFile()));
+        }
         return resources.register("Gatehouse core (flushes pending last_used_at stamps)", builder.build());
     }
 

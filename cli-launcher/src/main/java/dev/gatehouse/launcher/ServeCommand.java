@@ -45,7 +45,8 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw storage.usage(storage.source("--port") + " must be a port from 0 to 65535, not " + port);
         }
-        return new GatehouseSettings(storage.storage(), storage.pepper(), lastUsedFlushInterval);
+        StorageChoice choice = storage.storage();
+        return new GatehouseSettings(choice, storage.pepper(), lastUsedFlushInterval, storage.masterKeyFile(choice));
     }
 
     @Override

@@ -21,6 +21,7 @@ class ArchitectureTest {
     private static final String CORE = "dev.gatehouse.core..";
     private static final String IN_MEMORY = "dev.gatehouse.adapters.inmemory..";
     private static final String JDBC = "dev.gatehouse.adapters.jdbc..";
+    private static final String SQL_PARSER = "dev.gatehouse.adapters.sqlparser..";
     private static final String HTTP = "dev.gatehouse.http..";
     private static final String LAUNCHER = "dev.gatehouse.launcher..";
     private static final String TESTKIT = "dev.gatehouse.testkit..";
@@ -53,28 +54,33 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule portsAndCoreUseNoAdapter = noClasses()
             .that().resideInAnyPackage(PORTS, CORE)
-            .should().dependOnClassesThat().resideInAnyPackage(IN_MEMORY, JDBC, HTTP, LAUNCHER);
+            .should().dependOnClassesThat().resideInAnyPackage(IN_MEMORY, JDBC, SQL_PARSER, HTTP, LAUNCHER);
 
     @ArchTest
     static final ArchRule adaptersNeverUseCore = noClasses()
-            .that().resideInAnyPackage(IN_MEMORY, JDBC, HTTP)
+            .that().resideInAnyPackage(IN_MEMORY, JDBC, SQL_PARSER, HTTP)
             .should().dependOnClassesThat().resideInAPackage(CORE)
             .because("adapters plug into ports; only the launcher knows the core");
 
     @ArchTest
     static final ArchRule inMemoryUsesNoOtherAdapter = noClasses()
             .that().resideInAPackage(IN_MEMORY)
-            .should().dependOnClassesThat().resideInAnyPackage(JDBC, HTTP, LAUNCHER);
+            .should().dependOnClassesThat().resideInAnyPackage(JDBC, SQL_PARSER, HTTP, LAUNCHER);
 
     @ArchTest
     static final ArchRule jdbcUsesNoOtherAdapter = noClasses()
             .that().resideInAPackage(JDBC)
-            .should().dependOnClassesThat().resideInAnyPackage(IN_MEMORY, HTTP, LAUNCHER);
+            .should().dependOnClassesThat().resideInAnyPackage(IN_MEMORY, SQL_PARSER, HTTP, LAUNCHER);
 
     @ArchTest
     static final ArchRule httpUsesNoOtherAdapter = noClasses()
             .that().resideInAPackage(HTTP)
-            .should().dependOnClassesThat().resideInAnyPackage(IN_MEMORY, JDBC, LAUNCHER);
+            .should().dependOnClassesThat().resideInAnyPackage(IN_MEMORY, JDBC, SQL_PARSER, LAUNCHER);
+
+    @ArchTest
+    static final ArchRule sqlParserUsesNoOtherAdapter = noClasses()
+            .that().resideInAPackage(SQL_PARSER)
+            .should().dependOnClassesThat().resideInAnyPackage(IN_MEMORY, JDBC, HTTP, LAUNCHER);
 
     @ArchTest
     static final ArchRule httpTalksToInboundPortsNeverToStorage = noClasses()

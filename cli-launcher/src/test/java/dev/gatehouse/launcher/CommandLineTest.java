@@ -63,7 +63,8 @@ class CommandLineTest {
 
     @Test
     void environmentChoosesPostgresOrTheInMemoryStore() {
-        assertThat(serve(Map.of("GATEHOUSE_JDBC_URL", PG_URL)).settings().storage())
+        assertThat(serve(Map.of("GATEHOUSE_JDBC_URL", PG_URL, "GATEHOUSE_MASTER_KEY_FILE", "/etc/gatehouse/master.key"))
+                .settings().storage())
                 .isEqualTo(new StorageChoice.Postgres(PG_URL));
         assertThat(serve(Map.of("GATEHOUSE_IN_MEMORY", "true")).settings().storage())
                 .isEqualTo(new StorageChoice.InMemory());

@@ -25,7 +25,7 @@ class ServerProcessPostgresIT extends ServerProcessContract {
 
     @Override
     List<String> storageOptions() {
-        return List.of("--jdbc-url", database.jdbcUrl());
+        return List.of("--jdbc-url", database.jdbcUrl(), "--master-key-file", temp.resolve("master.key").toString());
     }
 
     @Override

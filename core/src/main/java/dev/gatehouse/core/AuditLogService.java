@@ -4,16 +4,25 @@ import dev.gatehouse.ports.in.AuditLog;
 import dev.gatehouse.ports.in.AuditQuery;
 import dev.gatehouse.ports.model.AuditEntry;
 import dev.gatehouse.ports.model.AuditEntryId;
-import dev.gatehouse.ports.model.InvalidInputException;
+import dev.gatehouse.ports.model.AuditEntryView;
+import dev.gatehouse.ports.model.Credential;
+import dev.gatehouse.ports.model.CredentialId;
 import dev.gatehouse.ports.model.NotFoundException;
+import dev.gatehouse.ports.model.Organization;
 import dev.gatehouse.ports.model.Principal;
+import dev.gatehouse.ports.model.Project;
+import dev.gatehouse.ports.model.ProjectId;
 import dev.gatehouse.ports.model.Scope;
 import dev.gatehouse.ports.model.Timestamps;
+import dev.gatehouse.ports.model.WindowTooLongException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** The {@link AuditLog} use cases: windows of the caller's organization's audit log. Thread-safe. */
 final class AuditLogService implements AuditLog {
@@ -30,7 +39,7 @@ final class AuditLogService implements AuditLog {
         Access.require(caller, Scope.ORGANIZATION_AUDITLOG);
         Instant end = query.endTime() == null ? env.clock().instant() : query.endTime();
         if (Duration.between(query.startTime(), end).compareTo(AuditQuery.MAX_WINDOW) > 0) {
-            throw new InvalidInputException("end_time", "value_error", "The time range cannot exceed 90 days");
+            throw new WindowTooLongException("end_time", AuditQuery.MAX_WINDOW);
         }
         if (end.isBefore(query.startTime())) {
             return List.of();
@@ -48,5 +57,38 @@ final class AuditLogService implements AuditLog {
         return env.storage().audit().findById(id)
                 .filter(entry -> entry.organizationId().equals(caller.organizationId()))
                 .orElseThrow(() -> new NotFoundException("Audit log not found"));
+    }
+
+    @Override
+    public List<AuditEntryView> listViews(Principal caller, AuditQuery query) {
+        List<AuditEntry> entries = list(caller, query);
+        Names names = new Names(caller);
+        return entries.stream().map(names::view).toList();
+    }
+
+    @Override
+    public AuditEntryView getView(Principal caller, AuditEntryId id) {
+        return new Names(caller).view(get(caller, id));
+    }
+
+    /** Resolves the names beside the entries of one read, looking each project and actor up once. */
+    private final class Names {
+        private final String organizationName;
+        private final Map<ProjectId, Optional<String>> projects = new HashMap<>();
+        private final Map<CredentialId, Optional<String>> actors = new HashMap<>();
+
+        Names(Principal caller) {
+            organizationName = env.storage().organizations().findById(caller.organizationId())
+                    .map(Organization::name)
+                    .orElse(null);
+        }
+
+        AuditEntryView view(AuditEntry entry) {
+            String projectName = entry.projectId() == null ? null : projects.computeIfAbsent(entry.projectId(),
+                    id -> env.storage().projects().findById(id).map(Project::name)).orElse(null);
+            String actorName = entry.actorId() == null ? null : actors.computeIfAbsent(entry.actorId(),
+                    id -> env.storage().credentials().findById(id).map(Credential::name)).orElse(null);
+            return new AuditEntryView(entry, organizationName, projectName, actorName);
+        }
     }
 }

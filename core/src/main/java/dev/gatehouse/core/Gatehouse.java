@@ -1,27 +1,35 @@
 package dev.gatehouse.core;
 
+import dev.gatehouse.core.internal.ChannelSecrets;
+import dev.gatehouse.core.internal.FailedLoginRecorder;
 import dev.gatehouse.core.internal.LastUsedRecorder;
 import dev.gatehouse.core.internal.TokenFormat;
 import dev.gatehouse.core.internal.TokenHasher;
 import dev.gatehouse.core.internal.VerificationCache;
+import dev.gatehouse.ports.in.Alerts;
 import dev.gatehouse.ports.in.AuditLog;
 import dev.gatehouse.ports.in.Bootstrap;
+import dev.gatehouse.ports.in.Channels;
 import dev.gatehouse.ports.in.Credentials;
+import dev.gatehouse.ports.in.Dashboards;
 import dev.gatehouse.ports.in.Organizations;
 import dev.gatehouse.ports.in.Projects;
 import dev.gatehouse.ports.in.UseCases;
+import dev.gatehouse.ports.in.Variables;
 import dev.gatehouse.ports.in.Verifier;
+import dev.gatehouse.ports.out.QueryChecker;
 import dev.gatehouse.ports.out.Storage;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.ServiceLoader;
 
 /**
  * One Gatehouse instance: every use case over one storage, with its verification cache and the write-behind of
- * {@code last_used_at}. Build it with {@link #builder()}; close it to flush pending writes (the storage stays open:
- * its owner closes it). Thread-safe.
+ * {@code last_used_at} and of failed authentications. Build it with {@link #builder()}; close it to flush pending
+ * writes (the storage stays open: its owner closes it). Thread-safe.
  */
 public final class Gatehouse implements UseCases, AutoCloseable {
 
@@ -32,6 +40,11 @@ public final class Gatehouse implements UseCases, AutoCloseable {
     private final Bootstrap bootstrap;
     private final AuditLog auditLog;
     private final LastUsedRecorder lastUsed;
+    private final FailedLoginRecorder failedLogins;
+    private final Channels channels;
+    private final Alerts alerts;
+    private final Dashboards dashboards;
+    private final Variables variables;
 
     private Gatehouse(Builder builder) {
         Storage storage = builder.storage;
@@ -45,10 +58,18 @@ public final class Gatehouse implements UseCases, AutoCloseable {
                 builder.flushInterval);
         this.projects = new ProjectService(env, cache);
         this.credentials = new CredentialService(env, format, hasher, cache);
-        this.verifier = new VerifierService(format, hasher, cache, builder.clock, lastUsed);
+        this.failedLogins = new FailedLoginRecorder(new FailedLoginAudit(storage), builder.clock,
+                builder.failedLoginWindow);
+        this.verifier = new VerifierService(format, hasher, cache, builder.clock, lastUsed, failedLogins);
         this.organizations = new OrganizationService(storage.organizations());
         this.bootstrap = new BootstrapService(env, format, hasher);
         this.auditLog = new AuditLogService(env);
+        ChannelService channelService = new ChannelService(env,
+                new ChannelCodec(new ChannelSecrets(builder.masterSecret(), new SecureRandom())));
+        this.channels = channelService;
+        this.alerts = new AlertService(env, channelService, builder.queryChecker());
+        this.dashboards = new DashboardService(env);
+        this.variables = new VariableService(env);
     }
 
     /** A builder; only the storage is required. */
@@ -92,10 +113,38 @@ public final class Gatehouse implements UseCases, AutoCloseable {
         return auditLog;
     }
 
-    /** Writes pending {@code last_used_at} updates and stops the background flusher; leaves the storage open. */
+    /** Creates, reads, updates and deletes notification channels, whose secrets it encrypts and masks. */
+    @Override
+    public Channels channels() {
+        return channels;
+    }
+
+    /** Creates, reads, updates and deletes the alerts of projects, with their channels masked. */
+    @Override
+    public Alerts alerts() {
+        return alerts;
+    }
+
+    /** Creates, reads, updates and deletes project dashboards, with optimistic locking on their versions. */
+    @Override
+    public Dashboards dashboards() {
+        return dashboards;
+    }
+
+    /** Creates, reads and updates managed variables with their versions, labels and rollout rules. */
+    @Override
+    public Variables variables() {
+        return variables;
+    }
+
+    /**
+     * Writes pending {@code last_used_at} updates and the failed authentications of the current window, and stops the
+     * background flushers; leaves the storage open.
+     */
     @Override
     public void close() {
         lastUsed.close();
+        failedLogins.close();
     }
 
     /** Configures a {@link Gatehouse}; not thread-safe, meant to be used by one thread and discarded. */
@@ -109,6 +158,9 @@ public final class Gatehouse implements UseCases, AutoCloseable {
         private Duration positiveTtl = Duration.ofSeconds(1);
         private Duration negativeTtl = Duration.ofSeconds(1);
         private Duration flushInterval = Duration.ofMinutes(1);
+        private Duration failedLoginWindow = Duration.ofMinutes(1);
+        private byte[] masterSecret;
+        private QueryChecker queryChecker;
 
         private Builder() {
         }
@@ -169,7 +221,47 @@ public final class Gatehouse implements UseCases, AutoCloseable {
         }
 
         /**
-         * A Gatehouse over the configured storage; starts its flusher thread.
+         * How long failed authentications are counted in memory before they are written as at most one
+         * {@code FAILED_LOGIN} audit entry per organization, so that a flood of bad tokens cannot grow the log without
+         * bound; defaults to one minute. Malformed and unknown tokens name no organization and are recorded in the
+         * installation's first (the bootstrapped) organization; revoked and expired credentials in their own.
+         */
+        public Builder failedLoginWindow(Duration window) {
+            Objects.requireNonNull(window, "window");
+            if (window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("the failed-login window must be positive");
+            }
+            this.failedLoginWindow = window;
+            return this;
+        }
+
+        /**
+         * The installation's master secret, from which the key that encrypts channel secrets at rest is derived; at
+         * least 32 bytes, copied. Every instance sharing a store needs the same one. Without it each instance makes a
+         * random one of its own, so that channel secrets it stores cannot be read after a restart or by another
+         * instance: fine for an in-memory store, never for a persistent one.
+         */
+        public Builder masterSecret(byte[] masterSecret) {
+            if (masterSecret == null || masterSecret.length < ChannelSecrets.MIN_MASTER_SECRET_BYTES) {
+                throw new IllegalArgumentException(
+                        "a master secret has at least " + ChannelSecrets.MIN_MASTER_SECRET_BYTES + " bytes");
+            }
+            this.masterSecret = Arrays.copyOf(masterSecret, masterSecret.length);
+            return this;
+        }
+
+        /**
+         * What judges alert queries (exactly one read-only SELECT); defaults to the first {@link QueryChecker} that
+         * {@link ServiceLoader} finds, as {@code gatehouse-adapters-sqlparser} provides. Without either, creating or
+         * re-querying an alert fails with an {@link IllegalStateException}.
+         */
+        public Builder queryChecker(QueryChecker queryChecker) {
+            this.queryChecker = Objects.requireNonNull(queryChecker, "queryChecker");
+            return this;
+        }
+
+        /**
+         * A Gatehouse over the configured storage; starts its flusher threads.
          *
          * @throws IllegalStateException if no storage was given
          */
@@ -178,6 +270,24 @@ public final class Gatehouse implements UseCases, AutoCloseable {
                 throw new IllegalStateException("a Gatehouse needs a storage");
             }
             return new Gatehouse(this);
+        }
+
+        /** The configured master secret, or a random one for this instance alone. */
+        /** The configured query checker, else one found on the classpath, else null. */
+        private QueryChecker queryChecker() {
+            if (queryChecker != null) {
+                return queryChecker;
+            }
+            return ServiceLoader.load(QueryChecker.class).findFirst().orElse(null);
+        }
+
+        private byte[] masterSecret() {
+            if (masterSecret != null) {
+                return masterSecret;
+            }
+            byte[] ephemeral = new byte[ChannelSecrets.MIN_MASTER_SECRET_BYTES];
+            new SecureRandom().nextBytes(ephemeral);
+            return ephemeral;
         }
 
         private static Duration requireNotNegative(Duration ttl, String name) {

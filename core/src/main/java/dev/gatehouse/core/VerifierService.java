@@ -1,5 +1,6 @@
 package dev.gatehouse.core;
 
+import dev.gatehouse.core.internal.FailedLoginRecorder;
 import dev.gatehouse.core.internal.LastUsedRecorder;
 import dev.gatehouse.core.internal.TokenFormat;
 import dev.gatehouse.core.internal.TokenHasher;
@@ -18,7 +19,7 @@ import java.util.Objects;
 
 /**
  * The {@link Verifier}: shape and checksum, hash, cached lookup, revocation, expiry, then scope and project.
- * Never writes to the store; uses are handed to the write-behind recorder. Thread-safe.
+ * Never writes to the store; uses and refusals are handed to the write-behind recorders. Thread-safe.
  */
 final class VerifierService implements Verifier {
 
@@ -39,32 +40,38 @@ final class VerifierService implements Verifier {
     private final VerificationCache cache;
     private final Clock clock;
     private final LastUsedRecorder lastUsed;
+    private final FailedLoginRecorder failedLogins;
 
     VerifierService(TokenFormat format, TokenHasher hasher, VerificationCache cache, Clock clock,
-            LastUsedRecorder lastUsed) {
+            LastUsedRecorder lastUsed, FailedLoginRecorder failedLogins) {
         this.format = format;
         this.hasher = hasher;
         this.cache = cache;
         this.clock = clock;
         this.lastUsed = lastUsed;
+        this.failedLogins = failedLogins;
     }
 
     @Override
     public VerifyResult verify(String token) {
         byte[] bytes = format.wellFormed(token);
         if (bytes == null) {
+            failedLogins.unattributed(DenialReason.MALFORMED);
             return DENIALS.get(DenialReason.MALFORMED);
         }
         VerificationCache.Entry entry = cache.get(hasher.digest(bytes));
         if (!(entry instanceof VerificationCache.Known known) || known.credential().kind() != format.kindOf(bytes)) {
+            failedLogins.unattributed(DenialReason.NOT_FOUND);
             return DENIALS.get(DenialReason.NOT_FOUND);
         }
         Credential credential = known.credential();
         if (credential.revokedAt() != null) {
+            failedLogins.attributed(credential.organizationId(), DenialReason.REVOKED);
             return DENIALS.get(DenialReason.REVOKED);
         }
         Instant now = clock.instant();
         if (credential.isExpiredAt(now)) {
+            failedLogins.attributed(credential.organizationId(), DenialReason.EXPIRED);
             return DENIALS.get(DenialReason.EXPIRED);
         }
         lastUsed.record(credential.id(), now);
@@ -85,6 +92,7 @@ final class VerifierService implements Verifier {
     public VerifyResult verify(String token, Scope scope, ProjectId project) {
         Objects.requireNonNull(project, "project");
         VerifyResult result = verify(token, scope);
+        // A valid credential of another project authenticated: like a missing scope, it is no failed login.
         if (result instanceof VerifyResult.Verified verified && !verified.principal().covers(project)) {
             return DENIALS.get(DenialReason.NOT_FOUND);
         }

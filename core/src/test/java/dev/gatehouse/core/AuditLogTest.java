@@ -2,6 +2,7 @@ package dev.gatehouse.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.gatehouse.ports.in.AuditLog;
 import dev.gatehouse.ports.in.AuditQuery;
@@ -9,12 +10,14 @@ import dev.gatehouse.ports.in.NewProject;
 import dev.gatehouse.ports.model.AuditAction;
 import dev.gatehouse.ports.model.AuditEntry;
 import dev.gatehouse.ports.model.AuditEntryId;
+import dev.gatehouse.ports.model.AuditEntryView;
 import dev.gatehouse.ports.model.ForbiddenException;
 import dev.gatehouse.ports.model.InvalidInputException;
 import dev.gatehouse.ports.model.NotFoundException;
 import dev.gatehouse.ports.model.Principal;
 import dev.gatehouse.ports.model.Project;
 import dev.gatehouse.ports.model.Scope;
+import dev.gatehouse.ports.model.WindowTooLongException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,6 +46,9 @@ class AuditLogTest {
                 .isInstanceOfSatisfying(ForbiddenException.class,
                         e -> assertThat(e.missingScope()).isEqualTo(Scope.ORGANIZATION_AUDITLOG));
         assertThatThrownBy(() -> auditLog.get(reader, any.id())).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> auditLog.listViews(reader, new AuditQuery(start, null, null)))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> auditLog.getView(reader, any.id())).isInstanceOf(ForbiddenException.class);
     }
 
     @Test
@@ -76,9 +82,41 @@ class AuditLogTest {
 
         assertThat(auditLog.list(operator, new AuditQuery(start, end, null))).isNotEmpty();
         assertThatThrownBy(() -> auditLog.list(operator, new AuditQuery(start.minusSeconds(1), end, null)))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("end_time"));
+                .isInstanceOfSatisfying(WindowTooLongException.class, e -> assertThat(e.field()).isEqualTo("end_time"));
         assertThatThrownBy(() -> auditLog.list(operator, new AuditQuery(start.minus(Duration.ofDays(91)), null, null)))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("end_time"));
+                .isInstanceOfSatisfying(WindowTooLongException.class, e -> assertThat(e.field()).isEqualTo("end_time"));
+        assertThatThrownBy(() -> auditLog.listViews(operator, new AuditQuery(start.minusSeconds(1), end, null)))
+                .isInstanceOfSatisfying(WindowTooLongException.class,
+                        e -> assertThat(e.maximum()).isEqualTo(AuditQuery.MAX_WINDOW));
+        assertThatThrownBy(() -> new AuditQuery(start, start.minusSeconds(1), null))
+                .isInstanceOf(InvalidInputException.class)
+                .isNotInstanceOf(WindowTooLongException.class);
+    }
+
+    @Test
+    void viewsNameTheOrganizationTheProjectWhileItExistsAndTheActingKey() {
+        Principal admin = installation.adminPrincipal();
+        Project project = installation.gatehouse.projects().create(admin, NewProject.named("named"));
+        AuditEntry created = installation.lastAuditEntryOf(project.id());
+
+        AuditEntryView view = auditLog.getView(operator, created.id());
+
+        assertThat(view.entry()).isEqualTo(created);
+        assertThat(view.organizationName()).isEqualTo("acme");
+        assertThat(view.projectName()).isEqualTo("named");
+        assertThat(view.actorName()).isEqualTo(BootstrapService.ADMIN_KEY_NAME);
+
+        installation.clock.advance(Duration.ofSeconds(1));
+        installation.gatehouse.projects().delete(operator, project.id());
+        AuditEntry deleted = installation.lastAuditEntryOf(project.id());
+
+        assertThat(auditLog.getView(operator, created.id()).projectName()).isNull();
+        assertThat(auditLog.listViews(operator, new AuditQuery(start, null, null)))
+                .filteredOn(listed -> listed.entry().recordId().equals(project.id().toString()))
+                .extracting(AuditEntryView::entry, AuditEntryView::projectName, AuditEntryView::actorName)
+                .containsExactly(tuple(created, null, BootstrapService.ADMIN_KEY_NAME), tuple(deleted, null, null));
+        assertThatThrownBy(() -> auditLog.getView(operator, AuditEntryId.random()))
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test

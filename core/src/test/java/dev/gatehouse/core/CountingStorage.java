@@ -1,17 +1,24 @@
 package dev.gatehouse.core;
 
+import dev.gatehouse.ports.model.AuditAction;
+import dev.gatehouse.ports.model.AuditEntry;
+import dev.gatehouse.ports.model.AuditEntryId;
 import dev.gatehouse.ports.model.Credential;
 import dev.gatehouse.ports.model.CredentialId;
 import dev.gatehouse.ports.model.CredentialKind;
 import dev.gatehouse.ports.model.OrganizationId;
 import dev.gatehouse.ports.model.ProjectId;
 import dev.gatehouse.ports.model.TokenHash;
+import dev.gatehouse.ports.out.AlertStore;
 import dev.gatehouse.ports.out.AuditStore;
+import dev.gatehouse.ports.out.ChannelStore;
 import dev.gatehouse.ports.out.CredentialStore;
+import dev.gatehouse.ports.out.DashboardStore;
 import dev.gatehouse.ports.out.OrganizationStore;
 import dev.gatehouse.ports.out.ProjectStore;
 import dev.gatehouse.ports.out.Storage;
 import dev.gatehouse.ports.out.Transactions;
+import dev.gatehouse.ports.out.VariableStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,19 +26,25 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A storage that counts credential lookups and writes, and keeps every {@code recordUse} batch. Thread-safe. */
+/**
+ * A storage that counts credential lookups and writes and audit appends, and keeps every {@code recordUse} batch.
+ * Thread-safe.
+ */
 final class CountingStorage implements Storage {
 
     final AtomicInteger lookupsByHash = new AtomicInteger();
     final AtomicInteger credentialWrites = new AtomicInteger();
     final List<Map<CredentialId, Instant>> recordUseBatches = new CopyOnWriteArrayList<>();
+    final AtomicInteger auditAppends = new AtomicInteger();
 
     private final Storage delegate;
     private final CredentialStore credentials;
+    private final AuditStore audit;
 
     CountingStorage(Storage delegate) {
         this.delegate = delegate;
         this.credentials = new CountingCredentials(delegate.credentials());
+        this.audit = countingAudit(delegate.audit());
     }
 
     @Override
@@ -56,7 +69,48 @@ final class CountingStorage implements Storage {
 
     @Override
     public AuditStore audit() {
-        return delegate.audit();
+        return audit;
+    }
+
+    @Override
+    public ChannelStore channels() {
+        return delegate.channels();
+    }
+
+    @Override
+    public AlertStore alerts() {
+        return delegate.alerts();
+    }
+
+    @Override
+    public DashboardStore dashboards() {
+        return delegate.dashboards();
+    }
+
+    @Override
+    public VariableStore variables() {
+        return delegate.variables();
+    }
+
+    private AuditStore countingAudit(AuditStore store) {
+        return new AuditStore() {
+            @Override
+            public void append(AuditEntry entry) {
+                auditAppends.incrementAndGet();
+                store.append(entry);
+            }
+
+            @Override
+            public Optional<AuditEntry> findById(AuditEntryId id) {
+                return store.findById(id);
+            }
+
+            @Override
+            public List<AuditEntry> list(OrganizationId organization, Instant from, Instant to, AuditAction action,
+                    int limit) {
+                return store.list(organization, from, to, action, limit);
+            }
+        };
     }
 
     private final class CountingCredentials implements CredentialStore {

@@ -3,6 +3,7 @@ package dev.gatehouse.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.adapters.inmemory.InMemoryStorage;
+import dev.gatehouse.core.internal.FailedLoginRecorder;
 import dev.gatehouse.core.internal.LastUsedRecorder;
 import dev.gatehouse.core.internal.TokenFormat;
 import dev.gatehouse.core.internal.TokenHasher;
@@ -21,7 +22,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +72,7 @@ class VerifierTest {
     }
 
     @Test
-    void aMalformedTokenCausesNoHashingAndNoLookup() {
+    void aMalformedTokenCausesNoHashingAndNoLookupYetIsCountedAsAFailedLogin() {
         CountingStorage storage = new CountingStorage(InMemoryStorage.create());
         AtomicInteger hashes = new AtomicInteger();
         TokenHasher sha = TokenHasher.sha256();
@@ -77,10 +81,14 @@ class VerifierTest {
             return sha.digest(token);
         };
         TokenFormat format = new TokenFormat("gth", new SecureRandom());
-        try (LastUsedRecorder recorder = new LastUsedRecorder(batch -> { }, Duration.ofHours(1))) {
+        List<FailedLoginRecorder.Window> windows = new CopyOnWriteArrayList<>();
+        try (LastUsedRecorder recorder = new LastUsedRecorder(batch -> { }, Duration.ofHours(1));
+                FailedLoginRecorder failures = new FailedLoginRecorder(windows::add, installation.clock,
+                        Duration.ofHours(1))) {
             VerificationCache cache = new VerificationCache(10, Duration.ofHours(1), Duration.ofHours(1),
                     storage.credentials()::findByHash);
-            VerifierService verifier = new VerifierService(format, counting, cache, installation.clock, recorder);
+            VerifierService verifier = new VerifierService(format, counting, cache, installation.clock, recorder,
+                    failures);
             String wellFormed = format.generate(CredentialKind.API_KEY);
 
             assertThat(verifier.verify(wellFormed.substring(1) + "x")).isEqualTo(denied(DenialReason.MALFORMED));
@@ -91,6 +99,12 @@ class VerifierTest {
             assertThat(verifier.verify(wellFormed)).isEqualTo(denied(DenialReason.NOT_FOUND));
             assertThat(hashes).hasValue(1);
             assertThat(storage.lookupsByHash).hasValue(1);
+
+            failures.flush();
+            assertThat(windows).singleElement().satisfies(window -> {
+                assertThat(window.unattributed()).isEqualTo(Map.of(DenialReason.MALFORMED, 2L, DenialReason.NOT_FOUND, 1L));
+                assertThat(window.byOrganization()).isEmpty();
+            });
         }
     }
 

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.ports.model.AlertId;
+import dev.gatehouse.ports.model.AuditEntryId;
+import dev.gatehouse.ports.model.ChannelId;
 import dev.gatehouse.ports.model.CredentialId;
+import dev.gatehouse.ports.model.DashboardId;
 import dev.gatehouse.ports.model.Principal;
 import dev.gatehouse.ports.model.ProjectId;
 import io.javalin.http.Context;
@@ -55,6 +59,30 @@ final class Call {
         return new CredentialId(pathId(parameter));
     }
 
+    ChannelId channelId() {
+        return new ChannelId(pathId("channel_id"));
+    }
+
+    AuditEntryId auditEntryId() {
+        return new AuditEntryId(pathId("audit_log_id"));
+    }
+
+    DashboardId dashboardId() {
+        return new DashboardId(pathId("dashboard_id"));
+    }
+
+    AlertId alertId() {
+        return new AlertId(pathId("alert_id"));
+    }
+
+    /** The text of the path parameter {@code parameter}, which the route declares as text rather than a UUID. */
+    String pathText(String parameter) {
+        if (!route.textParameters().contains(parameter)) {
+            throw new IllegalStateException("route " + route.path() + " has no text path parameter " + parameter);
+        }
+        return ctx.pathParam(parameter);
+    }
+
     Instant now() {
         return clock.instant();
     }
@@ -90,6 +118,11 @@ final class Call {
         }
         ctx.attribute(BODY_ATTRIBUTE, object);
         return new JsonBody(object);
+    }
+
+    /** The query parameters, read against their documented types. */
+    QueryParams query() {
+        return new QueryParams(ctx.queryParamMap());
     }
 
     /** Answers {@code status} with {@code body} as JSON. */

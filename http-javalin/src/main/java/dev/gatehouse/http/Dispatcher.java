@@ -74,6 +74,9 @@ final class Dispatcher {
         Map<String, UUID> ids = new LinkedHashMap<>();
         List<ValidationError> errors = new ArrayList<>();
         for (String name : route.pathParameters()) {
+            if (route.textParameters().contains(name)) {
+                continue;
+            }
             String text = ctx.pathParam(name);
             UUID id = PathIds.parseUuid(text);
             if (id == null) {

@@ -7,6 +7,7 @@ import dev.gatehouse.ports.model.ForbiddenException;
 import dev.gatehouse.ports.model.InvalidInputException;
 import dev.gatehouse.ports.model.NotFoundException;
 import dev.gatehouse.ports.model.StorageException;
+import dev.gatehouse.ports.model.WindowTooLongException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -38,6 +39,7 @@ final class ErrorMapping {
         routes.exception(ApiException.Invalid.class, (e, ctx) -> detail(ctx, 422, e.errors()));
         routes.exception(ApiException.NotFound.class, (e, ctx) -> detail(ctx, 404, e.getMessage()));
         routes.exception(InvalidInputException.class, (e, ctx) -> detail(ctx, 422, List.of(validationError(e, ctx))));
+        routes.exception(WindowTooLongException.class, (e, ctx) -> detail(ctx, 400, e.getMessage()));
         routes.exception(NotFoundException.class, (e, ctx) -> detail(ctx, 404, e.getMessage()));
         routes.exception(ConflictException.class, (e, ctx) -> detail(ctx, 409, e.getMessage()));
         routes.exception(ForbiddenException.class, (e, ctx) -> detail(ctx, 403, e.getMessage()));

@@ -38,6 +38,11 @@ public final class HttpApi {
         routes.addAll(TokenRoutes.writeTokens(useCases.credentials()).routes());
         routes.addAll(TokenRoutes.readTokens(useCases.credentials()).routes());
         routes.addAll(new ApiKeyRoutes(useCases.credentials()).routes());
+        routes.addAll(new ChannelRoutes(useCases.channels()).routes());
+        routes.addAll(new AlertRoutes(useCases.alerts()).routes());
+        routes.addAll(new AuditLogRoutes(useCases.auditLog()).routes());
+        routes.addAll(new DashboardRoutes(useCases.dashboards()).routes());
+        routes.addAll(new VariableRoutes(useCases.variables()).routes());
         routes.addAll(new DataPlaneRoutes(useCases.projects(), useCases.organizations()).routes());
         system.publish(OpenApiDocument.build(routes, mapper));
 

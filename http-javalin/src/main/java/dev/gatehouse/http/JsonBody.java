@@ -239,7 +239,8 @@ final class JsonBody {
         }
     }
 
-    private static Instant parseInstant(String text) {
+    /** An ISO-8601 date-time (UTC where it has no offset) or date, or null when {@code text} is neither. */
+    static Instant parseInstant(String text) {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException notOffset) {

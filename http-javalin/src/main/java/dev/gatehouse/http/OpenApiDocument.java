@@ -57,14 +57,22 @@ final class OpenApiDocument {
             operation.put("description", "Requires scope `" + route.scope().wireName() + "`.");
         }
         List<String> parameters = route.pathParameters();
-        if (!parameters.isEmpty()) {
+        if (!parameters.isEmpty() || !route.queryParameters().isEmpty()) {
             ArrayNode params = operation.putArray("parameters");
             for (String name : parameters) {
                 ObjectNode param = params.addObject();
                 param.put("name", name);
                 param.put("in", "path");
                 param.put("required", true);
-                param.set("schema", Schemas.uuid());
+                param.set("schema", route.textParameters().contains(name) ? Schemas.string() : Schemas.uuid());
+            }
+            for (Route.QueryParameter query : route.queryParameters()) {
+                ObjectNode param = params.addObject();
+                param.put("name", query.name());
+                param.put("in", "query");
+                param.put("required", query.required());
+                param.put("description", query.description());
+                param.set("schema", query.schema());
             }
         }
         if (route.request() != null) {
@@ -107,6 +115,9 @@ final class OpenApiDocument {
         if (!route.pathParameters().isEmpty()) {
             statuses.addAll(List.of(404, 422));
         }
+        if (!route.queryParameters().isEmpty()) {
+            statuses.add(422);
+        }
         if (route.request() != null) {
             statuses.addAll(List.of(413, 422));
         }
@@ -119,6 +130,7 @@ final class OpenApiDocument {
 
     private static String describe(int status) {
         return switch (status) {
+            case 400 -> "Bad request";
             case 401 -> "Invalid authentication credentials";
             case 403 -> "The credential lacks the required scope, or asked for more than its own grant";
             case 404 -> "Not found, or outside the credential's organization or project";

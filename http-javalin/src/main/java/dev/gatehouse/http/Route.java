@@ -1,5 +1,6 @@
 package dev.gatehouse.http;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.ports.model.Scope;
 import io.javalin.http.HandlerType;
 import java.util.ArrayList;
@@ -12,11 +13,13 @@ import java.util.regex.Pattern;
  * One row of the route table: everything needed both to serve the operation and to document it, so that the
  * OpenAPI document cannot drift from what is served.
  *
- * @param path the Javalin path, whose {@code {name}} parameters are all UUIDs
+ * @param path the Javalin path, whose {@code {name}} parameters are UUIDs unless listed in {@code textParameters}
  * @param scope the scope the reference requires, or null for none
  * @param request the request body, or null for none
  * @param response the success body, or null for an empty one
  * @param extraErrors error statuses beyond those implied by access, path parameters and body
+ * @param queryParameters the query parameters the handler reads, in the order they are documented
+ * @param textParameters the path parameters taken as text rather than parsed as UUIDs
  */
 record Route(
         HandlerType method,
@@ -30,6 +33,8 @@ record Route(
         int status,
         Payload response,
         List<Integer> extraErrors,
+        List<QueryParameter> queryParameters,
+        List<String> textParameters,
         RouteHandler handler) {
 
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([a-z_]+)}");
@@ -41,6 +46,8 @@ record Route(
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(handler, "handler");
         extraErrors = List.copyOf(extraErrors);
+        queryParameters = List.copyOf(queryParameters);
+        textParameters = List.copyOf(textParameters);
         if (access == Access.PROJECT_TOKEN && scope == null) {
             throw new IllegalArgumentException("a data-plane route names the scope it checks");
         }
@@ -92,6 +99,20 @@ record Route(
         }
     }
 
+    /**
+     * One query parameter, as the OpenAPI document describes it.
+     *
+     * @param schema the parameter's JSON schema
+     */
+    record QueryParameter(String name, boolean required, ObjectNode schema, String description) {
+
+        QueryParameter {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(schema, "schema");
+            Objects.requireNonNull(description, "description");
+        }
+    }
+
     /** Parses one request, calls one inbound port, renders the result. */
     @FunctionalInterface
     interface RouteHandler {
@@ -116,6 +137,8 @@ record Route(
         private int status = 200;
         private Payload response;
         private final List<Integer> extraErrors = new ArrayList<>();
+        private final List<QueryParameter> queryParameters = new ArrayList<>();
+        private final List<String> textParameters = new ArrayList<>();
 
         private Builder(HandlerType method, String path, String operationId, String summary, String tag) {
             this.method = method;
@@ -155,9 +178,20 @@ record Route(
             return this;
         }
 
+        Builder query(QueryParameter parameter) {
+            queryParameters.add(parameter);
+            return this;
+        }
+
+        /** Takes the path parameter {@code name} as text, as for a name or a slug, instead of parsing a UUID. */
+        Builder textParameter(String name) {
+            textParameters.add(name);
+            return this;
+        }
+
         Route handledBy(RouteHandler handler) {
             return new Route(method, path, operationId, summary, tag, access, scope, request, status, response,
-                    extraErrors, handler);
+                    extraErrors, queryParameters, textParameters, handler);
         }
     }
 }

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.ports.model.Environment;
+import dev.gatehouse.ports.model.PagerDutyRegion;
 import dev.gatehouse.ports.model.ProjectRules;
 import dev.gatehouse.ports.model.Scope;
 import dev.gatehouse.ports.model.Visibility;
+import dev.gatehouse.ports.model.WebhookFormat;
 import dev.gatehouse.ports.model.WireEnum;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -107,6 +109,14 @@ final class Schemas {
                 required("project_name", string()),
                 required("organization_id", uuid()),
                 required("organization_name", string())));
+
+        schemas.put("AuditLogAction", enumOf(AuditLogRoutes.ACTIONS.toArray(String[]::new)));
+        schemas.put("AuditLogInfoRead", object(auditLogFields(false)));
+        schemas.put("AuditLogDetailRead", object(auditLogFields(true)));
+        channelSchemas(schemas);
+        DashboardSchemas.addTo(schemas);
+        VariableSchemas.addTo(schemas);
+        AlertSchemas.addTo(schemas);
         schemas.forEach((name, schema) -> schema.put("title", name));
         return schemas;
     }
@@ -153,6 +163,66 @@ final class Schemas {
                 optional("description", nullable(string())));
     }
 
+    /** The channel bodies: the reference's union discriminated by {@code type}, plus {@code email} and {@code pagerduty}. */
+    private static void channelSchemas(Map<String, ObjectNode> schemas) {
+        schemas.put("WebhookFormat", wireEnum(WebhookFormat.class));
+        schemas.put("Webhook", object(channelType("webhook"),
+                required("format", ref("WebhookFormat")),
+                required("url", describe(string().put("format", "uri"),
+                        "An http or https URL; shown as scheme and host with the path masked."))));
+        schemas.put("WebhookUpdate", describe(object(channelType("webhook"),
+                        required("format", ref("WebhookFormat")),
+                        required("url", string())),
+                "Webhook config variant for updates that allows empty URL (signals \"keep existing credential\")."));
+        schemas.put("Opsgenie", object(channelType("opsgenie"),
+                required("auth_key", describe(string(), "Shown masked: ********** and its last 4 characters.")),
+                optional("base_url", string().put("format", "uri"))));
+        schemas.put("Notification", object(channelType("notification"),
+                required("recipients", array(uuid()))));
+        schemas.put("Email", object(channelType("email"),
+                required("recipients", array(string().put("format", "email")))));
+        schemas.put("PagerDuty", object(channelType("pagerduty"),
+                required("routing_key", describe(string(), "Shown masked: ********** and its last 4 characters.")),
+                required("region", wireEnum(PagerDutyRegion.class))));
+        schemas.put("ChannelCreate", object(
+                required("label", string()),
+                required("config", channelConfig("Webhook"))));
+        schemas.put("ChannelRead", object(
+                required("id", uuid()),
+                required("organization_id", uuid()),
+                required("label", string()),
+                required("active", bool()),
+                required("created_at", dateTime()),
+                required("updated_at", nullable(dateTime())),
+                required("created_by_name", nullable(string())),
+                required("updated_by_name", nullable(string())),
+                required("config", channelConfig("Webhook"))));
+        schemas.put("ChannelUpdate", describe(object(
+                        optional("label", nullable(string())),
+                        optional("config", anyOf(channelConfig("WebhookUpdate"), type("null"))),
+                        optional("active", nullable(bool()))),
+                "A partial update: an absent or null field is unchanged. A config replaces the stored one; an empty"
+                        + " url, auth_key or routing_key keeps the stored secret of a channel of the same type."));
+    }
+
+    private static Property channelType(String tag) {
+        return required("type", enumOf(tag));
+    }
+
+    private static ObjectNode channelConfig(String webhookSchema) {
+        ObjectNode node = JSON.objectNode();
+        ArrayNode variants = node.putArray("oneOf");
+        ObjectNode discriminator = node.putObject("discriminator").put("propertyName", "type");
+        ObjectNode mapping = discriminator.putObject("mapping");
+        String[][] tags = {{"webhook", webhookSchema}, {"opsgenie", "Opsgenie"}, {"notification", "Notification"},
+            {"email", "Email"}, {"pagerduty", "PagerDuty"}};
+        for (String[] tag : tags) {
+            variants.add(ref(tag[1]));
+            mapping.put(tag[0], "#/components/schemas/" + tag[1]);
+        }
+        return node;
+    }
+
     private static Property[] tokenCreatedFields() {
         return new Property[] {
             required("id", uuid()),
@@ -178,6 +248,35 @@ final class Schemas {
             required("last_used_at", nullable(dateTime())),
             required("revoked_at", nullable(dateTime())),
         };
+    }
+
+    private static Property[] auditLogFields(boolean withMetadata) {
+        Property[] common = {
+            required("id", uuid()),
+            required("created_at", dateTime()),
+            required("organization_name", nullable(string())),
+            required("project_name", nullable(string())),
+            required("user_name", nullable(string())),
+            required("action", ref("AuditLogAction")),
+            required("resource_type", nullable(string())),
+            required("record_id", nullable(uuid())),
+            required("ip_address", describe(nullable(string()), "Always null: Gatehouse records no addresses.")),
+        };
+        if (!withMetadata) {
+            return common;
+        }
+        ObjectNode change = object(required("old", nullable(string())), required("new", nullable(string())));
+        ObjectNode operation = object(
+                required("op", enumOf("add", "remove", "replace")),
+                required("path", string()),
+                optional("value", JSON.objectNode()));
+        ObjectNode metadata = describe(object(
+                        required("changes", type("object").set("additionalProperties", change)),
+                        required("downgrade_patches", array(operation))),
+                AuditMetadata.DESCRIPTION);
+        Property[] withDetail = Arrays.copyOf(common, common.length + 1);
+        withDetail[common.length] = required("metadata", metadata);
+        return withDetail;
     }
 
     private static ObjectNode projectName() {
@@ -226,11 +325,11 @@ final class Schemas {
         return type("boolean");
     }
 
-    private static ObjectNode dateTime() {
+    static ObjectNode dateTime() {
         return string().put("format", "date-time");
     }
 
-    private static ObjectNode nullable(ObjectNode schema) {
+    static ObjectNode nullable(ObjectNode schema) {
         return anyOf(schema, type("null"));
     }
 

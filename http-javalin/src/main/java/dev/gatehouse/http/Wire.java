@@ -1,5 +1,8 @@
 package dev.gatehouse.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.ports.model.AuditEntry;
+import dev.gatehouse.ports.model.AuditEntryView;
 import dev.gatehouse.ports.model.Credential;
 import dev.gatehouse.ports.model.CredentialId;
 import dev.gatehouse.ports.model.CredentialView;
@@ -107,6 +110,31 @@ final class Wire {
     /** What {@code /v1/read-token-info} tells a read token about itself. */
     record ReadTokenInfo(UUID tokenId, UUID projectId, String projectName, UUID organizationId,
                          String organizationName) {
+    }
+
+    /** AuditLogInfoRead; {@code ip_address} is always null, as Gatehouse records no addresses. */
+    record AuditLogInfoRead(UUID id, Instant createdAt, String organizationName, String projectName, String userName,
+                            String action, String resourceType, String recordId, String ipAddress) {
+
+        static AuditLogInfoRead of(AuditEntryView view) {
+            AuditEntry entry = view.entry();
+            return new AuditLogInfoRead(entry.id().value(), entry.createdAt(), view.organizationName(),
+                    view.projectName(), view.actorName(), entry.action().name(), entry.resourceType(),
+                    entry.recordId(), null);
+        }
+    }
+
+    /** AuditLogDetailRead: the info fields and {@code metadata}, as {@link AuditMetadata} describes it. */
+    record AuditLogDetailRead(UUID id, Instant createdAt, String organizationName, String projectName, String userName,
+                              String action, String resourceType, String recordId, String ipAddress,
+                              JsonNode metadata) {
+
+        static AuditLogDetailRead of(AuditEntryView view) {
+            AuditLogInfoRead info = AuditLogInfoRead.of(view);
+            return new AuditLogDetailRead(info.id(), info.createdAt(), info.organizationName(), info.projectName(),
+                    info.userName(), info.action(), info.resourceType(), info.recordId(), info.ipAddress(),
+                    AuditMetadata.of(view.entry()));
+        }
     }
 
     private static UUID uuid(ProjectId id) {

@@ -3,12 +3,16 @@ package dev.gatehouse.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.http.TestServer.Response;
+import dev.gatehouse.ports.in.Alerts;
 import dev.gatehouse.ports.in.AuditLog;
 import dev.gatehouse.ports.in.Bootstrap;
+import dev.gatehouse.ports.in.Channels;
 import dev.gatehouse.ports.in.Credentials;
+import dev.gatehouse.ports.in.Dashboards;
 import dev.gatehouse.ports.in.Organizations;
 import dev.gatehouse.ports.in.Projects;
 import dev.gatehouse.ports.in.UseCases;
+import dev.gatehouse.ports.in.Variables;
 import dev.gatehouse.ports.in.Verifier;
 import dev.gatehouse.ports.model.StorageException;
 import java.io.IOException;
@@ -187,6 +191,26 @@ class ProtocolTest {
             @Override
             public AuditLog auditLog() {
                 return real.auditLog();
+            }
+
+            @Override
+            public Channels channels() {
+                return real.channels();
+            }
+
+            @Override
+            public Alerts alerts() {
+                return real.alerts();
+            }
+
+            @Override
+            public Dashboards dashboards() {
+                return real.dashboards();
+            }
+
+            @Override
+            public Variables variables() {
+                return real.variables();
             }
         };
     }

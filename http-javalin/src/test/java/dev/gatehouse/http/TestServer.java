@@ -52,10 +52,16 @@ final class TestServer implements AutoCloseable {
 
     /** Starts a server whose inbound ports are {@code wrap}ped, for tests that make a port fail. */
     static TestServer start(HttpSettings settings, UnaryOperator<UseCases> wrap) {
-        Gatehouse gatehouse = Gatehouse.builder()
+        return start(settings, wrap, UnaryOperator.identity());
+    }
+
+    /** Starts a server whose Gatehouse is further {@code configure}d, for tests of its write-behind. */
+    static TestServer start(HttpSettings settings, UnaryOperator<UseCases> wrap,
+            UnaryOperator<Gatehouse.Builder> configure) {
+        Gatehouse gatehouse = configure.apply(Gatehouse.builder()
                 .storage(InMemoryStorage.create())
                 .clock(Clock.systemUTC())
-                .pepper("http-test-pepper-0123456789abcdef".getBytes(StandardCharsets.UTF_8))
+                .pepper("http-test-pepper-0123456789abcdef".getBytes(StandardCharsets.UTF_8)))
                 .build();
         String admin = gatehouse.bootstrap().bootstrapIfEmpty("acme").orElseThrow().token();
         Javalin app = HttpApi.create(wrap.apply(gatehouse), settings).start(0);

@@ -3,12 +3,16 @@ package dev.gatehouse.testkit;
 import dev.gatehouse.ports.model.Credential;
 import dev.gatehouse.ports.model.Organization;
 import dev.gatehouse.ports.model.Project;
+import dev.gatehouse.ports.out.AlertStore;
 import dev.gatehouse.ports.out.AuditStore;
+import dev.gatehouse.ports.out.ChannelStore;
 import dev.gatehouse.ports.out.CredentialStore;
+import dev.gatehouse.ports.out.DashboardStore;
 import dev.gatehouse.ports.out.OrganizationStore;
 import dev.gatehouse.ports.out.ProjectStore;
 import dev.gatehouse.ports.out.Storage;
 import dev.gatehouse.ports.out.Transactions;
+import dev.gatehouse.ports.out.VariableStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -61,6 +65,22 @@ public abstract class StorageContract {
 
     final AuditStore audit() {
         return storage.audit();
+    }
+
+    final DashboardStore dashboards() {
+        return storage.dashboards();
+    }
+
+    final VariableStore variables() {
+        return storage.variables();
+    }
+
+    final ChannelStore channels() {
+        return storage.channels();
+    }
+
+    final AlertStore alerts() {
+        return storage.alerts();
     }
 
     final Organization givenOrganization() {

@@ -1,20 +1,34 @@
 package dev.gatehouse.testkit;
 
+import dev.gatehouse.ports.model.Alert;
+import dev.gatehouse.ports.model.AlertId;
 import dev.gatehouse.ports.model.AuditAction;
 import dev.gatehouse.ports.model.AuditEntry;
 import dev.gatehouse.ports.model.AuditEntryId;
+import dev.gatehouse.ports.model.Channel;
+import dev.gatehouse.ports.model.ChannelAssignment;
+import dev.gatehouse.ports.model.ChannelConfig;
+import dev.gatehouse.ports.model.ChannelId;
 import dev.gatehouse.ports.model.Credential;
 import dev.gatehouse.ports.model.CredentialId;
 import dev.gatehouse.ports.model.CredentialKind;
+import dev.gatehouse.ports.model.Dashboard;
+import dev.gatehouse.ports.model.DashboardId;
 import dev.gatehouse.ports.model.Environment;
+import dev.gatehouse.ports.model.NotifyWhen;
 import dev.gatehouse.ports.model.Organization;
 import dev.gatehouse.ports.model.OrganizationId;
 import dev.gatehouse.ports.model.Project;
 import dev.gatehouse.ports.model.ProjectId;
+import dev.gatehouse.ports.model.Rollout;
 import dev.gatehouse.ports.model.Scope;
 import dev.gatehouse.ports.model.TokenHash;
+import dev.gatehouse.ports.model.Variable;
+import dev.gatehouse.ports.model.VariableId;
 import dev.gatehouse.ports.model.Visibility;
+import dev.gatehouse.ports.model.WebhookFormat;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -121,6 +135,74 @@ public final class TestData {
     public static AuditEntry auditEntry(OrganizationId organization, AuditAction action, Instant createdAt) {
         return new AuditEntry(AuditEntryId.random(), organization, null, action, "project", null, null, createdAt,
                 List.of());
+    }
+
+    /**
+     * A new active webhook channel of {@code organization}, created at {@link #T0} by an operator, whose URL holds
+     * an opaque stand-in for the ciphertext the core would store.
+     */
+    public static Channel channel(OrganizationId organization) {
+        return channel(organization, new ChannelConfig.Webhook(WebhookFormat.AUTO, "v1:" + unique()), T0);
+    }
+
+    /** A new active channel of {@code organization} labelled uniquely, with {@code config}, created at {@code createdAt}. */
+    public static Channel channel(OrganizationId organization, ChannelConfig config, Instant createdAt) {
+        return new Channel(ChannelId.random(), organization, "channel " + unique(), true, config, createdAt, null,
+                null, null);
+    }
+
+    /**
+     * A new active alert of {@code project} with a unique name and no channels, never run, created at {@link #T0} by
+     * an operator.
+     */
+    public static Alert alert(Project project) {
+        return alert(project, "alert " + unique(), T0, List.of());
+    }
+
+    /** A new active alert of {@code project} named {@code name}, notifying {@code channels}, never run. */
+    public static Alert alert(Project project, String name, Instant createdAt, List<ChannelAssignment> channels) {
+        return new Alert(AlertId.random(), project.organizationId(), project.id(), name, "an alert",
+                "SELECT count(*) FROM records WHERE level = 'error'", Duration.ofMinutes(5), Duration.ofMinutes(1),
+                Duration.ZERO, NotifyWhen.HAS_MATCHES, true, channels, createdAt, null, null, null, null);
+    }
+
+    /** A definition as canonical JSON text: a dashboard with one panel laid out on a grid. */
+    public static String dashboardDefinition(String panelTitle) {
+        return "{\"kind\":\"Dashboard\",\"metadata\":{\"name\":\"d\",\"project\":\"p\"},\"spec\":{"
+                + "\"display\":{\"name\":\"d\"},\"duration\":\"1h\",\"layouts\":[{\"kind\":\"Grid\",\"spec\":"
+                + "{\"items\":[{\"content\":{\"$ref\":\"#/spec/panels/a\"},\"height\":6,\"width\":12,\"x\":0,"
+                + "\"y\":0}]}}],\"panels\":{\"a\":{\"kind\":\"Panel\",\"spec\":{\"display\":{\"name\":"
+                + quoted(panelTitle) + "},\"plugin\":{\"kind\":\"TimeSeriesChart\",\"spec\":{}}}}},"
+                + "\"refreshInterval\":\"0s\",\"variables\":[]}}";
+    }
+
+    /** A new dashboard of {@code project} with a unique slug, at version 1, created at {@link #T0} by an operator. */
+    public static Dashboard dashboard(ProjectId project) {
+        return dashboard(project, "dash-" + unique(), T0);
+    }
+
+    /** A new dashboard of {@code project} with {@code slug}, at version 1, created at {@code createdAt} by an operator. */
+    public static Dashboard dashboard(ProjectId project, String slug, Instant createdAt) {
+        return new Dashboard(DashboardId.random(), project, "Dashboard " + slug, slug, dashboardDefinition(slug),
+                Dashboard.FIRST_VERSION, createdAt, null, null, null);
+    }
+
+    /**
+     * A new variable of {@code project} with a unique name and nothing else: no labels, versions, overrides or
+     * schema, rolled out to the code default, created and updated at {@link #T0} by an operator.
+     */
+    public static Variable variable(ProjectId project) {
+        return variable(project, "var_" + unique().replace('-', '_'), T0);
+    }
+
+    /** A new bare variable of {@code project} named {@code name}, created and updated at {@code createdAt}. */
+    public static Variable variable(ProjectId project, String name, Instant createdAt) {
+        return new Variable(VariableId.random(), project, name, null, null, null, Rollout.none(), List.of(), null,
+                null, false, List.of(), List.of(), createdAt, null, createdAt, null);
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** {@code rows} sorted by the text of their ids, the tie-break every store uses for equal creation instants. */

@@ -68,9 +68,14 @@ final class InMemoryProjectStore implements ProjectStore {
     public boolean delete(ProjectId id) {
         Objects.requireNonNull(id, "id");
         return tables.unitOfWork.inTransaction(() -> {
-            // The SQL schema cascades the delete to the project's credentials; so does this.
+            // The SQL schema cascades the delete to everything the project owns; so does this.
             List<Credential> owned = tables.credentials.select(credential -> id.equals(credential.projectId()));
             owned.forEach(credential -> tables.credentials.delete(credential.id()));
+            tables.dashboards.select(dashboard -> dashboard.projectId().equals(id))
+                    .forEach(dashboard -> tables.dashboards.delete(dashboard.id()));
+            tables.variables.select(variable -> variable.projectId().equals(id))
+                    .forEach(variable -> tables.variables.delete(variable.id()));
+            InMemoryAlertStore.deleteOfProject(tables, id);
             return tables.projects.delete(id);
         });
     }

@@ -1,11 +1,15 @@
 package dev.gatehouse.adapters.inmemory;
 
+import dev.gatehouse.ports.out.AlertStore;
 import dev.gatehouse.ports.out.AuditStore;
+import dev.gatehouse.ports.out.ChannelStore;
 import dev.gatehouse.ports.out.CredentialStore;
+import dev.gatehouse.ports.out.DashboardStore;
 import dev.gatehouse.ports.out.OrganizationStore;
 import dev.gatehouse.ports.out.ProjectStore;
 import dev.gatehouse.ports.out.Storage;
 import dev.gatehouse.ports.out.Transactions;
+import dev.gatehouse.ports.out.VariableStore;
 
 /**
  * A storage kept in memory that enforces the same keys, references and cascades as the SQL schema, runs units of
@@ -19,6 +23,10 @@ public final class InMemoryStorage implements Storage {
     private final ProjectStore projects;
     private final CredentialStore credentials;
     private final AuditStore audit;
+    private final DashboardStore dashboards;
+    private final VariableStore variables;
+    private final ChannelStore channels;
+    private final AlertStore alerts;
 
     private InMemoryStorage() {
         unitOfWork = new UnitOfWork();
@@ -27,6 +35,10 @@ public final class InMemoryStorage implements Storage {
         projects = new InMemoryProjectStore(tables);
         credentials = new InMemoryCredentialStore(tables);
         audit = new InMemoryAuditStore(tables);
+        dashboards = new InMemoryDashboardStore(tables);
+        variables = new InMemoryVariableStore(tables);
+        channels = new InMemoryChannelStore(tables);
+        alerts = new InMemoryAlertStore(tables);
     }
 
     /** A new, empty storage. */
@@ -62,5 +74,29 @@ public final class InMemoryStorage implements Storage {
     @Override
     public AuditStore audit() {
         return audit;
+    }
+
+    /** The dashboards of this storage; a project's go with it. */
+    @Override
+    public DashboardStore dashboards() {
+        return dashboards;
+    }
+
+    /** The managed variables of this storage; a project's go with it. */
+    @Override
+    public VariableStore variables() {
+        return variables;
+    }
+
+    /** The notification channels of this storage, their secrets as the core encrypted them. */
+    @Override
+    public ChannelStore channels() {
+        return channels;
+    }
+
+    /** The alerts of this storage; a project's go with it, and a deleted channel leaves every alert. */
+    @Override
+    public AlertStore alerts() {
+        return alerts;
     }
 }

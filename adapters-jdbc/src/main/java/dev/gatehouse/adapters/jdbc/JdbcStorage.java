@@ -3,12 +3,16 @@ package dev.gatehouse.adapters.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.gatehouse.ports.model.StorageException;
+import dev.gatehouse.ports.out.AlertStore;
 import dev.gatehouse.ports.out.AuditStore;
+import dev.gatehouse.ports.out.ChannelStore;
 import dev.gatehouse.ports.out.CredentialStore;
+import dev.gatehouse.ports.out.DashboardStore;
 import dev.gatehouse.ports.out.OrganizationStore;
 import dev.gatehouse.ports.out.ProjectStore;
 import dev.gatehouse.ports.out.Storage;
 import dev.gatehouse.ports.out.Transactions;
+import dev.gatehouse.ports.out.VariableStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -36,6 +40,10 @@ public final class JdbcStorage implements Storage {
     private final JdbcProjectStore projects;
     private final JdbcCredentialStore credentials;
     private final JdbcAuditStore audit;
+    private final JdbcDashboardStore dashboards;
+    private final JdbcVariableStore variables;
+    private final JdbcChannelStore channels;
+    private final JdbcAlertStore alerts;
     private final Runnable release;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -46,6 +54,10 @@ public final class JdbcStorage implements Storage {
         this.projects = new JdbcProjectStore(transactions);
         this.credentials = new JdbcCredentialStore(transactions);
         this.audit = new JdbcAuditStore(transactions);
+        this.dashboards = new JdbcDashboardStore(transactions);
+        this.variables = new JdbcVariableStore(transactions);
+        this.channels = new JdbcChannelStore(transactions);
+        this.alerts = new JdbcAlertStore(transactions);
         this.release = release;
     }
 
@@ -114,6 +126,26 @@ public final class JdbcStorage implements Storage {
     @Override
     public AuditStore audit() {
         return audit;
+    }
+
+    @Override
+    public ChannelStore channels() {
+        return channels;
+    }
+
+    @Override
+    public AlertStore alerts() {
+        return alerts;
+    }
+
+    @Override
+    public DashboardStore dashboards() {
+        return dashboards;
+    }
+
+    @Override
+    public VariableStore variables() {
+        return variables;
     }
 
     /** Closes the pool this storage created (an in-memory database goes with it); a second call does nothing. */

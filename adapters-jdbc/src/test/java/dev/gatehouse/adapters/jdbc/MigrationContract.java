@@ -1,6 +1,7 @@
 package dev.gatehouse.adapters.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.gatehouse.ports.model.AuditAction;
 import dev.gatehouse.ports.model.AuditEntry;
@@ -43,13 +44,14 @@ import org.junit.jupiter.api.Test;
 abstract class MigrationContract {
 
     /** The version before the latest; a new migration must move both constants and extend the upgrade test. */
-    static final String PREVIOUS_VERSION = "1";
-    static final String LATEST_VERSION = "2";
+    static final String PREVIOUS_VERSION = "6";
+    static final String LATEST_VERSION = "7";
 
     private static final UUID ORGANIZATION = UUID.fromString("0b8f5c2e-1d3a-4e5f-8a9b-0c1d2e3f4a5b");
     private static final UUID PROJECT = UUID.fromString("1c9a6d3f-2e4b-4f6a-9bac-1d2e3f4a5b6c");
     private static final UUID KEY = UUID.fromString("2dab7e4a-3f5c-4a7b-acbd-2e3f4a5b6c7d");
     private static final UUID TOKEN = UUID.fromString("3ebc8f5b-4a6d-4b8c-bdce-3f4a5b6c7d8e");
+    private static final UUID AUDIT_ENTRY = UUID.fromString("4fcd9a6c-5b7e-4c9d-8edf-4a5b6c7d8e9f");
     private static final String KEY_HASH = "a".repeat(64);
     private static final String TOKEN_HASH = "b".repeat(64);
 
@@ -93,7 +95,7 @@ abstract class MigrationContract {
             assertThat(reopened.organizations().list()).containsExactly(organization);
         }
         MigrationInfo[] applied = Migrations.flyway(database(), vendor(), "latest").info().applied();
-        assertThat(applied).hasSize(2);
+        assertThat(applied).hasSameSizeAs(Migrations.flyway(database(), vendor(), "latest").info().all());
     }
 
     @Test
@@ -101,8 +103,8 @@ abstract class MigrationContract {
         Flyway previous = Migrations.flyway(database(), vendor(), PREVIOUS_VERSION);
         previous.migrate();
         assertThat(previous.info().current().getVersion()).isEqualTo(MigrationVersion.fromVersion(PREVIOUS_VERSION));
-        assertThat(tables()).doesNotContain("audit_entries");
         insertWithPlainSql();
+        insertAuditEntryWithPlainSql();
 
         try (JdbcStorage storage = openStorage()) {
             Organization organization = new Organization(new OrganizationId(ORGANIZATION), "acme",
@@ -130,6 +132,13 @@ abstract class MigrationContract {
                     Instant.parse("2024-03-06T00:00:00Z"), List.of(new FieldChange("description", "the shop", "ours")));
             storage.audit().append(entry);
             assertThat(storage.audit().findById(entry.id())).contains(entry);
+            AuditEntry older = new AuditEntry(new AuditEntryId(AUDIT_ENTRY), organization.id(), null,
+                    AuditAction.INSERT, "project", project.id().toString(), null,
+                    Instant.parse("2024-03-01T00:00:00.000001Z"), List.of(new FieldChange("project_name", null,
+                            "web-shop")));
+            assertThat(storage.audit().findById(older.id())).contains(older);
+            assertThatExceptionOfType(SQLException.class).isThrownBy(() -> deleteAuditEntryWithPlainSql());
+            assertThat(storage.audit().findById(older.id())).contains(older);
 
             storage.credentials().recordUse(Map.of(token.id(), Instant.parse("2024-04-01T00:00:00Z")));
             assertThat(storage.credentials().findById(token.id()).orElseThrow().lastUsedAt())
@@ -160,6 +169,24 @@ abstract class MigrationContract {
                     + " TIMESTAMP WITH TIME ZONE '2025-01-01 00:00:00+00:00',"
                     + " TIMESTAMP WITH TIME ZONE '2024-03-05 06:07:08.090807+00:00',"
                     + " TIMESTAMP WITH TIME ZONE '2024-03-04 00:00:01+00:00', '" + KEY + "')");
+        }
+    }
+
+    /** An audit entry as the previous version could be given it, which the latest one keeps append-only. */
+    private void insertAuditEntryWithPlainSql() throws SQLException {
+        try (Connection connection = database().getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO audit_entries (id, organization_id, project_id, action, resource_type,"
+                    + " record_id, actor_id, created_at) VALUES ('" + AUDIT_ENTRY + "', '" + ORGANIZATION + "', NULL,"
+                    + " 'INSERT', 'project', '" + PROJECT + "', NULL,"
+                    + " TIMESTAMP WITH TIME ZONE '2024-03-01 00:00:00.000001+00:00')");
+            statement.executeUpdate("INSERT INTO audit_field_changes (entry_id, position, field_name, old_value,"
+                    + " new_value) VALUES ('" + AUDIT_ENTRY + "', 0, 'project_name', NULL, 'web-shop')");
+        }
+    }
+
+    private void deleteAuditEntryWithPlainSql() throws SQLException {
+        try (Connection connection = database().getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM audit_entries WHERE id = '" + AUDIT_ENTRY + "'");
         }
     }
 

@@ -251,7 +251,7 @@ abstract class SchemaContract {
         try (Connection connection = database().getConnection()) {
             DatabaseMetaData metadata = connection.getMetaData();
             for (String table : List.of("organizations", "projects", "credentials", "audit_entries",
-                    "audit_field_changes")) {
+                    "audit_field_changes", "channels", "channel_recipients", "alerts", "alert_channels")) {
                 try (ResultSet rows = metadata.getColumns(null, connection.getSchema(), identifier(metadata, table),
                         "%")) {
                     while (rows.next()) {

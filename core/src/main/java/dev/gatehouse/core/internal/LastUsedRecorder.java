@@ -8,9 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -21,11 +18,10 @@ import java.util.function.Consumer;
 public final class LastUsedRecorder implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(LastUsedRecorder.class.getName());
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
     private final Map<CredentialId, Instant> pending = new ConcurrentHashMap<>();
     private final Consumer<Map<CredentialId, Instant>> sink;
-    private final ScheduledExecutorService flusher;
+    private final Periodic flusher;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
@@ -36,17 +32,7 @@ public final class LastUsedRecorder implements AutoCloseable {
      */
     public LastUsedRecorder(Consumer<Map<CredentialId, Instant>> sink, Duration interval) {
         this.sink = Objects.requireNonNull(sink, "sink");
-        Objects.requireNonNull(interval, "interval");
-        if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("the flush interval must be positive");
-        }
-        this.flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "gatehouse-last-used-flusher");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long nanos = interval.toNanos();
-        flusher.scheduleWithFixedDelay(this::flushQuietly, nanos, nanos, TimeUnit.NANOSECONDS);
+        this.flusher = new Periodic("gatehouse-last-used-flusher", interval, this::flushQuietly);
     }
 
     /** Notes that {@code credential} was used at {@code at}; coalesces with earlier uses not yet flushed. */
@@ -90,15 +76,7 @@ public final class LastUsedRecorder implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        flusher.shutdown();
-        try {
-            if (!flusher.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                flusher.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            flusher.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        flusher.close();
         flushQuietly();
     }
 

@@ -14,4 +14,16 @@ public interface UseCases {
     Bootstrap bootstrap();
 
     AuditLog auditLog();
+
+    /** The notification channels of the caller's organization, with their secrets masked. */
+    Channels channels();
+
+    /** The alerts of the projects the caller can see. */
+    Alerts alerts();
+
+    /** The dashboards of the projects the caller can see. */
+    Dashboards dashboards();
+
+    /** The managed variables of the projects the caller can see. */
+    Variables variables();
 }

@@ -13,6 +13,18 @@ public interface Storage extends AutoCloseable {
 
     AuditStore audit();
 
+    /** The notification channels of every organization; secrets in them are stored encrypted. */
+    ChannelStore channels();
+
+    /** The alerts of every project, with their channel assignments. */
+    AlertStore alerts();
+
+    /** The dashboards of every project. */
+    DashboardStore dashboards();
+
+    /** The managed variables of every project, with their labels and versions. */
+    VariableStore variables();
+
     /** Releases connections and files; the stores must not be used afterwards. */
     @Override
     default void close() {

@@ -1,0 +1,75 @@
+package dev.gatehouse.adapters.sqlparser;
+
+import dev.gatehouse.ports.model.InvalidInputException;
+import dev.gatehouse.ports.out.QueryChecker;
+import java.util.Locale;
+import java.util.Optional;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.Statements;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.SetOperationList;
+
+/**
+ * Accepts exactly one read-only SELECT, judged by JSqlParser: a plain SELECT, WITH ... SELECT, set operations and
+ * subqueries, without INTO, row-locking clauses or data-modifying WITH items. Refusals are
+ * {@link InvalidInputException}s on {@code query} carrying the parser's message: {@code sql_invalid} for what does
+ * not parse (or is empty, or several statements), {@code sql_not_select} for another kind of statement,
+ * {@code sql_not_read_only} for a SELECT that would write or lock. Found by {@link java.util.ServiceLoader}.
+ * Thread-safe and stateless.
+ */
+public final class SqlQueryChecker implements QueryChecker {
+
+    static final String FIELD = "query";
+    static final String INVALID = "sql_invalid";
+    static final String NOT_SELECT = "sql_not_select";
+    static final String NOT_READ_ONLY = "sql_not_read_only";
+
+    /** A checker; public because {@link java.util.ServiceLoader} instantiates providers by this constructor. */
+    public SqlQueryChecker() {
+    }
+
+    /** A checker, for callers that wire it by hand. */
+    public static SqlQueryChecker create() {
+        return new SqlQueryChecker();
+    }
+
+    @Override
+    public void requireReadOnlySelect(String sql) {
+        if (sql == null || sql.isBlank()) {
+            throw new InvalidInputException(FIELD, INVALID, "Expected one SELECT statement, but the query is empty");
+        }
+        Statements statements = Parsing.statements(sql);
+        if (statements.size() != 1) {
+            throw new InvalidInputException(FIELD, INVALID, statements.isEmpty()
+                    ? "Expected one SELECT statement, but the query holds none"
+                    : "Expected exactly one statement, but the query holds " + statements.size());
+        }
+        Statement statement = statements.get(0);
+        if (!isSelect(statement)) {
+            String found = "Expected a SELECT query, found " + kind(statement);
+            throw new InvalidInputException(FIELD, NOT_SELECT, Parsing.whyNotSelect(sql)
+                    .map(parserMessage -> found + ": " + parserMessage)
+                    .orElse(found));
+        }
+        Optional<String> writeOrLock = ReadOnlyRules.firstViolation(Parsing.tokens(sql));
+        if (writeOrLock.isPresent()) {
+            throw new InvalidInputException(FIELD, NOT_READ_ONLY, writeOrLock.get());
+        }
+    }
+
+    private static boolean isSelect(Statement statement) {
+        return statement instanceof PlainSelect
+                || statement instanceof SetOperationList
+                || statement instanceof ParenthesedSelect;
+    }
+
+    /** The statement's kind as SQL names it: {@code DELETE}, {@code CREATE TABLE}, {@code VALUES}. */
+    static String kind(Statement statement) {
+        String name = statement.getClass().getSimpleName();
+        if (name.endsWith("Statement") && name.length() > "Statement".length()) {
+            name = name.substring(0, name.length() - "Statement".length());
+        }
+        return name.replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(Locale.ROOT);
+    }
+}

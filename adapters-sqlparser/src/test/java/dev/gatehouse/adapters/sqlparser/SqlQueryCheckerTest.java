@@ -1,0 +1,234 @@
+package dev.gatehouse.adapters.sqlparser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.gatehouse.ports.model.InvalidInputException;
+import dev.gatehouse.ports.out.QueryChecker;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SqlQueryCheckerTest {
+
+    private final QueryChecker checker = SqlQueryChecker.create();
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "SELECT 1",
+        "select count(*) from records where start_timestamp > now() - interval '5 minutes'",
+        "SELECT 1;",
+        "  SELECT level, message FROM records WHERE level >= 'error'  ",
+        "WITH recent AS (SELECT * FROM records WHERE is_exception) SELECT count(*) FROM recent",
+        "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 5) SELECT * FROM r",
+        "SELECT a FROM t UNION SELECT b FROM u",
+        "SELECT a FROM t UNION ALL SELECT b FROM u EXCEPT SELECT c FROM v",
+        "(SELECT 1) UNION (SELECT 2)",
+        "(SELECT 1)",
+        "SELECT * FROM t WHERE a IN (SELECT b FROM u) AND EXISTS (SELECT 1 FROM v WHERE v.id = t.id)",
+        "SELECT * FROM (SELECT a, b FROM t) s JOIN LATERAL (SELECT * FROM u WHERE u.a = s.a) l ON true",
+        "SELECT attributes->>'http.status', sum(duration) OVER (PARTITION BY service_name ORDER BY start_timestamp)"
+                + " FROM records GROUP BY 1 HAVING count(*) > 1 ORDER BY 2 DESC NULLS LAST LIMIT 10 OFFSET 5",
+        "SELECT count(*) FILTER (WHERE level = 'error') FROM records",
+        "SELECT * FROM (VALUES (1), (2)) AS v(x)",
+        "SELECT DISTINCT ON (a) a, b FROM t ORDER BY a, b",
+        "SELECT substring(message FROM 1 FOR 20) FROM records",
+        "SELECT 'DELETE FROM t; INSERT INTO u VALUES (1) FOR UPDATE' AS text",
+        "SELECT \"update\", \"into\" FROM t",
+        "SELECT 1 -- FOR UPDATE INTO x",
+        "/* DROP TABLE t; */ SELECT 1",
+        "SELECT CASE WHEN a > 1 THEN 'x' ELSE 'y' END, CAST(b AS int), c::text FROM t",
+        "SELECT * FROM t WHERE a = ? AND b = :name",
+    })
+    void aReadOnlySelectIsAccepted(String sql) {
+        assertThatCode(() -> checker.requireReadOnlySelect(sql)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void whatDoesNotParseIsRefusedWithTheParsersMessage() {
+        assertRefused("SELEC 1", SqlQueryChecker.INVALID, "Encountered unexpected token: \"SELEC\"", "line 1, column 1");
+        assertRefused("SELECT FROM WHERE", SqlQueryChecker.INVALID, "Encountered unexpected token");
+        assertRefused("SELECT * FROM t WHERE", SqlQueryChecker.INVALID, "Encountered unexpected token");
+        assertRefused("SELECT 'unterminated", SqlQueryChecker.INVALID, "Lexical error at line 1, column 21");
+        assertRefused(";", SqlQueryChecker.INVALID, "Encountered unexpected token");
+    }
+
+    @Test
+    void theParsersMessageLeavesOutTheListOfExpectedTokens() {
+        InvalidInputException refusal = refusal("SELEC 1");
+
+        assertThat(refusal.getMessage()).doesNotContain("Was expecting").doesNotContain("\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\n\t", "-- only a comment", "/* nothing */"})
+    void anEmptyQueryIsRefused(String sql) {
+        assertRefused(sql, SqlQueryChecker.INVALID, "Expected one SELECT statement");
+    }
+
+    @Test
+    void aNullQueryIsRefused() {
+        assertRefused(null, SqlQueryChecker.INVALID, "the query is empty");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SELECT 1; SELECT 2", "SELECT 1; DELETE FROM t", "SELECT 1;;SELECT 2;"})
+    void severalStatementsAreRefused(String sql) {
+        assertRefused(sql, SqlQueryChecker.INVALID, "Expected exactly one statement, but the query holds 2");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "INSERT INTO t VALUES (1)                                    | INSERT",
+        "INSERT INTO t SELECT * FROM u                               | INSERT",
+        "UPDATE t SET a = 1                                          | UPDATE",
+        "DELETE FROM t WHERE a = 1                                   | DELETE",
+        "MERGE INTO t USING u ON t.a = u.a WHEN MATCHED THEN DELETE  | MERGE",
+        "CREATE TABLE t (a int)                                      | CREATE TABLE",
+        "CREATE VIEW v AS SELECT 1                                   | CREATE VIEW",
+        "DROP TABLE t                                                | DROP",
+        "ALTER TABLE t ADD COLUMN b int                              | ALTER",
+        "TRUNCATE t                                                  | TRUNCATE",
+        "CALL p()                                                    | EXECUTE",
+        "EXPLAIN SELECT 1                                            | EXPLAIN",
+        "SET search_path = x                                         | SET",
+        "COMMIT                                                      | COMMIT",
+        "TABLE t                                                     | TABLE",
+        "WITH d AS (SELECT 1) DELETE FROM t                          | DELETE",
+    })
+    void everyOtherKindOfStatementIsRefusedWithTheParsersMessage(String sql, String kind) {
+        InvalidInputException refusal = refusal(sql);
+
+        assertThat(refusal.type()).isEqualTo(SqlQueryChecker.NOT_SELECT);
+        assertThat(refusal.getMessage())
+                .startsWith("Expected a SELECT query, found " + kind + ": ")
+                .contains("Encountered unexpected token")
+                .contains("at line 1, column ");
+    }
+
+    @Test
+    void aTopLevelValuesListIsNotASelect() {
+        assertRefused("VALUES (1), (2)", SqlQueryChecker.NOT_SELECT, "Expected a SELECT query, found VALUES");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "SELECT * INTO copy FROM t",
+        "select a into x from t",
+        "SELECT 1 INTO x",
+    })
+    void selectIntoIsRefused(String sql) {
+        assertRefused(sql, SqlQueryChecker.NOT_READ_ONLY, "INTO writes the result into a table", "at line 1, column ");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "SELECT * FROM t FOR UPDATE                                             | FOR UPDATE",
+        "SELECT * FROM t FOR UPDATE SKIP LOCKED                                 | FOR UPDATE",
+        "SELECT * FROM t FOR UPDATE NOWAIT                                      | FOR UPDATE",
+        "SELECT * FROM t for share                                              | FOR SHARE",
+        "SELECT * FROM t FOR NO KEY UPDATE                                      | FOR NO KEY UPDATE",
+        "SELECT * FROM t FOR KEY SHARE                                          | FOR KEY SHARE",
+        "SELECT a FROM t UNION SELECT b FROM u FOR UPDATE                       | FOR UPDATE",
+        "SELECT * FROM (SELECT * FROM t FOR UPDATE) s                           | FOR UPDATE",
+        "SELECT * FROM t WHERE a IN (SELECT b FROM u FOR UPDATE)                | FOR UPDATE",
+        "SELECT a FROM t ORDER BY (SELECT x FROM u FOR UPDATE)                  | FOR UPDATE",
+        "SELECT a FROM t GROUP BY (SELECT x FROM u FOR SHARE)                   | FOR SHARE",
+        "SELECT sum(a) OVER (PARTITION BY (SELECT x FROM u FOR UPDATE)) FROM t  | FOR UPDATE",
+        "SELECT count(*) FILTER (WHERE a = (SELECT x FROM u FOR UPDATE)) FROM t | FOR UPDATE",
+        "SELECT a FROM t ORDER BY a LIMIT 1 OFFSET (SELECT x FROM u FOR UPDATE) | FOR UPDATE",
+        "WITH w AS (SELECT x FROM u FOR UPDATE) SELECT * FROM w                 | FOR UPDATE",
+    })
+    void rowLockingClausesAreRefusedWhereverTheySit(String sql, String clause) {
+        assertRefused(sql, SqlQueryChecker.NOT_READ_ONLY, clause + " locks rows", "at line 1, column ");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d                                | DELETE",
+        "WITH u AS (UPDATE t SET a = 1 RETURNING *) SELECT * FROM u                           | UPDATE",
+        "WITH i AS (INSERT INTO t VALUES (1) RETURNING *) SELECT * FROM i                     | INSERT",
+        "WITH d AS MATERIALIZED (DELETE FROM t RETURNING *) SELECT * FROM d                   | DELETE",
+        "WITH x AS (SELECT 1), d AS (DELETE FROM t RETURNING 1) SELECT * FROM x               | DELETE",
+        "SELECT * FROM (WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d) s              | DELETE",
+        "SELECT * FROM t WHERE x = (WITH d AS (DELETE FROM t RETURNING 1) SELECT 1 FROM d)    | DELETE",
+    })
+    void dataModifyingWithItemsAreRefused(String sql, String statement) {
+        InvalidInputException refusal = refusal(sql);
+
+        assertThat(refusal.type()).isEqualTo(SqlQueryChecker.NOT_READ_ONLY);
+        assertThat(refusal.getMessage()).contains("modifies data").contains(statement)
+                .contains("only a read-only SELECT is allowed");
+    }
+
+    @Test
+    void everyRefusalNamesTheQueryField() {
+        for (String sql : List.of("", "SELEC 1", "DELETE FROM t", "SELECT * FROM t FOR UPDATE", "SELECT 1; SELECT 2")) {
+            assertThat(refusal(sql).field()).as(sql).isEqualTo("query");
+        }
+    }
+
+    @Test
+    void theServiceLoaderFindsTheChecker() {
+        List<QueryChecker> found = new ArrayList<>();
+        ServiceLoader.load(QueryChecker.class).forEach(found::add);
+
+        assertThat(found).hasSize(1).first().isInstanceOf(SqlQueryChecker.class);
+        assertThatThrownBy(() -> found.get(0).requireReadOnlySelect("DROP TABLE t"))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void refusedQueriesLeaveNoThreadBehindAndConcurrentChecksAgree() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                String sql = i % 2 == 0 ? "SELEC " + i : "SELECT " + i + " FROM t";
+                outcomes.add(callers.submit((Callable<String>) () -> {
+                    try {
+                        checker.requireReadOnlySelect(sql);
+                        return "accepted";
+                    } catch (InvalidInputException refused) {
+                        return refused.type();
+                    }
+                }));
+            }
+            for (int i = 0; i < outcomes.size(); i++) {
+                assertThat(outcomes.get(i).get()).isEqualTo(i % 2 == 0 ? SqlQueryChecker.INVALID : "accepted");
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+
+        List<Thread> parsers = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("gatehouse-sql-parser"))
+                .toList();
+        assertThat(parsers).hasSizeLessThanOrEqualTo(Math.max(2, Runtime.getRuntime().availableProcessors()))
+                .allSatisfy(thread -> assertThat(thread.isDaemon()).isTrue());
+        assertThat(Thread.getAllStackTraces().keySet()).noneSatisfy(
+                thread -> assertThat(thread.getName()).startsWith("pool-"));
+    }
+
+    private void assertRefused(String sql, String type, String... fragments) {
+        InvalidInputException refusal = refusal(sql);
+        assertThat(refusal.type()).as(sql).isEqualTo(type);
+        assertThat(refusal.getMessage()).as(sql).contains(fragments);
+    }
+
+    private InvalidInputException refusal(String sql) {
+        Throwable thrown = catchThrowable(() -> checker.requireReadOnlySelect(sql));
+        assertThat(thrown).as(sql).isInstanceOf(InvalidInputException.class);
+        return (InvalidInputException) thrown;
+    }
+}

@@ -1,0 +1,209 @@
+package dev.gatehouse.core;
+
+import dev.gatehouse.ports.in.ChannelUpdate;
+import dev.gatehouse.ports.in.Channels;
+import dev.gatehouse.ports.in.NewChannel;
+import dev.gatehouse.ports.model.AuditAction;
+import dev.gatehouse.ports.model.Change;
+import dev.gatehouse.ports.model.Channel;
+import dev.gatehouse.ports.model.ChannelConfig;
+import dev.gatehouse.ports.model.ChannelId;
+import dev.gatehouse.ports.model.ChannelRules;
+import dev.gatehouse.ports.model.ChannelView;
+import dev.gatehouse.ports.model.InvalidInputException;
+import dev.gatehouse.ports.model.NotFoundException;
+import dev.gatehouse.ports.model.Principal;
+import dev.gatehouse.ports.model.Scope;
+import dev.gatehouse.ports.out.ChannelStore;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The {@link Channels} use cases: secrets are encrypted before they reach the store and masked in every view, and the
+ * audit log records only that a secret was set or changed. Thread-safe.
+ */
+final class ChannelService implements Channels {
+
+    static final String RESOURCE_TYPE = "channel";
+
+    /** What the audit log records for a secret field that a mutation set or changed, instead of its value. */
+    static final String SECRET_SET = "set";
+    static final String SECRET_CHANGED = "changed";
+
+    private final Env env;
+    private final ChannelCodec codec;
+
+    ChannelService(Env env, ChannelCodec codec) {
+        this.env = env;
+        this.codec = codec;
+    }
+
+    @Override
+    public List<ChannelView> list(Principal caller) {
+        Access.require(caller, Scope.ORGANIZATION_READ_CHANNEL);
+        return views(store().listByOrganization(caller.organizationId()));
+    }
+
+    @Override
+    public ChannelView get(Principal caller, ChannelId id) {
+        Access.require(caller, Scope.ORGANIZATION_READ_CHANNEL);
+        return views(List.of(visible(caller, id))).get(0);
+    }
+
+    @Override
+    public ChannelView create(Principal caller, NewChannel command) {
+        Objects.requireNonNull(command, "command");
+        Access.require(caller, Scope.ORGANIZATION_WRITE_CHANNEL);
+        ChannelId id = ChannelId.random();
+        ChannelConfig stored = codec.encrypt(command.config(), id);
+        return env.storage().transactions().inTransaction(() -> {
+            Instant now = env.now();
+            Channel channel = new Channel(id, caller.organizationId(), command.label(), true, stored, now,
+                    caller.credentialId(), null, null);
+            store().insert(channel);
+            AuditTrail.Fields fields = new AuditTrail.Fields()
+                    .set("label", channel.label())
+                    .set("active", channel.active());
+            ChannelCodec.publicFields(stored).forEach(fields::set);
+            String secret = secretAuditName(stored);
+            if (secret != null) {
+                fields.set(secret, SECRET_SET);
+            }
+            audit(channel, AuditAction.INSERT, caller, now, fields);
+            return views(List.of(channel)).get(0);
+        });
+    }
+
+    @Override
+    public ChannelView update(Principal caller, ChannelId id, ChannelUpdate update) {
+        Objects.requireNonNull(update, "update");
+        Access.require(caller, Scope.ORGANIZATION_WRITE_CHANNEL);
+        return env.storage().transactions().inTransaction(() -> {
+            Channel current = visible(caller, id);
+            String label = update.label().applyTo(current.label());
+            boolean active = update.active().applyTo(current.active());
+            ChannelConfig config = update.config() instanceof Change.SetTo<ChannelConfig> set
+                    ? replacement(current, set.value())
+                    : current.config();
+            AuditTrail.Fields fields = new AuditTrail.Fields()
+                    .change("label", current.label(), label)
+                    .change("active", current.active(), active);
+            auditConfigChange(current.config(), config, fields);
+            if (fields.isEmpty()) {
+                return views(List.of(current)).get(0);
+            }
+            Instant now = env.now();
+            Channel updated = new Channel(current.id(), current.organizationId(), label, active, config,
+                    current.createdAt(), current.createdBy(), now, caller.credentialId());
+            store().update(updated);
+            audit(updated, AuditAction.UPDATE, caller, now, fields);
+            return views(List.of(updated)).get(0);
+        });
+    }
+
+    @Override
+    public void delete(Principal caller, ChannelId id) {
+        Access.require(caller, Scope.ORGANIZATION_WRITE_CHANNEL);
+        env.storage().transactions().run(() -> {
+            Channel channel = visible(caller, id);
+            store().delete(channel.id());
+            AuditTrail.Fields fields = new AuditTrail.Fields()
+                    .removed("label", channel.label())
+                    .removed("active", channel.active());
+            ChannelCodec.publicFields(channel.config()).forEach(fields::removed);
+            audit(channel, AuditAction.DELETE, caller, env.now(), fields);
+        });
+    }
+
+    /**
+     * Channels as they may be shown: secrets masked, creator and updater named. Other services that show channels
+     * (an alert's) use this too, so that no path returns a secret.
+     */
+    List<ChannelView> views(List<Channel> channels) {
+        ActorNames names = new ActorNames(env.storage().credentials());
+        return channels.stream().map(channel -> {
+            Channel masked = new Channel(channel.id(), channel.organizationId(), channel.label(), channel.active(),
+                    codec.masked(channel.config(), channel.id()), channel.createdAt(), channel.createdBy(),
+                    channel.updatedAt(), channel.updatedBy());
+            return new ChannelView(masked, names.nameOf(channel.createdBy()), names.nameOf(channel.updatedBy()));
+        }).toList();
+    }
+
+    /**
+     * The stored form of {@code requested}, replacing {@code current}'s config: an empty secret keeps the stored
+     * ciphertext, an unchanged secret keeps it too (so that re-sending a config changes nothing), and a new one is
+     * encrypted.
+     */
+    private ChannelConfig replacement(Channel current, ChannelConfig requested) {
+        String secret = ChannelCodec.secretOf(requested);
+        if (secret == null) {
+            return requested;
+        }
+        boolean sameType = current.config().type().equals(requested.type());
+        if (ChannelRules.keepsStoredSecret(secret)) {
+            if (!sameType) {
+                String field = ChannelCodec.secretField(requested);
+                throw new InvalidInputException("config." + requested.type() + "." + field, "missing",
+                        "The channel is not a " + requested.type() + " channel, so there is no stored " + field
+                                + " to keep: give one");
+            }
+            return ChannelCodec.withSecret(requested, ChannelCodec.secretOf(current.config()));
+        }
+        if (sameType && secret.equals(codec.decryptSecret(current.config(), current.id()))) {
+            return ChannelCodec.withSecret(requested, ChannelCodec.secretOf(current.config()));
+        }
+        return codec.encrypt(requested, current.id());
+    }
+
+    /** Adds the config's changed public fields, and a marker for a secret that was set, changed or removed. */
+    private static void auditConfigChange(ChannelConfig before, ChannelConfig after, AuditTrail.Fields fields) {
+        Map<String, Object> old = ChannelCodec.publicFields(before);
+        Map<String, Object> now = ChannelCodec.publicFields(after);
+        Set<String> names = new LinkedHashSet<>(old.keySet());
+        names.addAll(now.keySet());
+        for (String name : names) {
+            fields.change(name, old.get(name), now.get(name));
+        }
+        String oldName = secretAuditName(before);
+        String newName = secretAuditName(after);
+        if (Objects.equals(oldName, newName)) {
+            // Stored forms are compared: an unchanged secret keeps its ciphertext, a changed one gets a new nonce.
+            if (newName != null && !ChannelCodec.secretOf(before).equals(ChannelCodec.secretOf(after))) {
+                fields.change(newName, null, SECRET_CHANGED);
+            }
+            return;
+        }
+        if (oldName != null) {
+            fields.removed(oldName, SECRET_SET);
+        }
+        if (newName != null) {
+            fields.set(newName, SECRET_SET);
+        }
+    }
+
+    /** The audit name of the config's secret field ({@code config.url}), or null for a type without one. */
+    private static String secretAuditName(ChannelConfig config) {
+        String field = ChannelCodec.secretField(config);
+        return field == null ? null : "config." + field;
+    }
+
+    /** The channel if it belongs to the caller's organization; otherwise it does not exist for them. */
+    private Channel visible(Principal caller, ChannelId id) {
+        Objects.requireNonNull(id, "id");
+        return store().findById(id)
+                .filter(channel -> channel.organizationId().equals(caller.organizationId()))
+                .orElseThrow(() -> new NotFoundException("Channel not found"));
+    }
+
+    private void audit(Channel channel, AuditAction action, Principal caller, Instant now, AuditTrail.Fields fields) {
+        env.audit().record(channel.organizationId(), null, action, RESOURCE_TYPE, channel.id(), caller, now, fields);
+    }
+
+    private ChannelStore store() {
+        return env.storage().channels();
+    }
+}
