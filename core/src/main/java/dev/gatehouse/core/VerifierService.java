@@ -6,8 +6,8 @@ import dev.gatehouse.core.internal.TokenFormat;
 import dev.gatehouse.core.internal.TokenHasher;
 import dev.gatehouse.core.internal.VerificationCache;
 import dev.gatehouse.ports.in.Verifier;
-import dev.gatehouse.ports.model.Credential;
 import dev.gatehouse.ports.model.DenialReason;
+import dev.gatehouse.ports.model.Principal;
 import dev.gatehouse.ports.model.ProjectId;
 import dev.gatehouse.ports.model.Scope;
 import dev.gatehouse.ports.model.VerifyResult;
@@ -60,22 +60,22 @@ final class VerifierService implements Verifier {
             return DENIALS.get(DenialReason.MALFORMED);
         }
         VerificationCache.Entry entry = cache.get(hasher.digest(bytes));
-        if (!(entry instanceof VerificationCache.Known known) || known.credential().kind() != format.kindOf(bytes)) {
+        if (!(entry instanceof VerificationCache.Known known) || known.kind() != format.kindOf(bytes)) {
             failedLogins.unattributed(DenialReason.NOT_FOUND);
             return DENIALS.get(DenialReason.NOT_FOUND);
         }
-        Credential credential = known.credential();
-        if (credential.revokedAt() != null) {
-            failedLogins.attributed(credential.organizationId(), DenialReason.REVOKED);
+        if (known.revoked()) {
+            failedLogins.attributed(known.organizationId(), DenialReason.REVOKED);
             return DENIALS.get(DenialReason.REVOKED);
         }
         Instant now = clock.instant();
-        if (credential.isExpiredAt(now)) {
-            failedLogins.attributed(credential.organizationId(), DenialReason.EXPIRED);
+        if (known.isExpiredAt(now)) {
+            failedLogins.attributed(known.organizationId(), DenialReason.EXPIRED);
             return DENIALS.get(DenialReason.EXPIRED);
         }
-        lastUsed.record(credential.id(), now);
-        return known.verified();
+        Principal principal = known.principal();
+        lastUsed.record(principal.credentialId(), now);
+        return new VerifyResult.Verified(principal);
     }
 
     @Override

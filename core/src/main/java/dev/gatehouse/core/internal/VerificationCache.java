@@ -2,21 +2,28 @@ package dev.gatehouse.core.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Interner;
 import dev.gatehouse.ports.model.Credential;
+import dev.gatehouse.ports.model.CredentialId;
+import dev.gatehouse.ports.model.CredentialKind;
+import dev.gatehouse.ports.model.OrganizationId;
 import dev.gatehouse.ports.model.Principal;
+import dev.gatehouse.ports.model.ProjectId;
+import dev.gatehouse.ports.model.Scope;
 import dev.gatehouse.ports.model.TokenHash;
-import dev.gatehouse.ports.model.VerifyResult;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Arrays;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -30,6 +37,8 @@ public final class VerificationCache {
     private final Cache<Key, Known> known;
     private final Cache<Key, Boolean> unknown;
     private final Function<Key, Known> load;
+    private final Interner<OrganizationId> organizations = Interner.newWeakInterner();
+    private final Interner<ProjectId> projects = Interner.newWeakInterner();
 
     /**
      * A cache of at most {@code maxEntries} known and {@code maxEntries} unknown hashes, filled by {@code lookup}.
@@ -47,7 +56,7 @@ public final class VerificationCache {
         // Two caches with fixed lifetimes cost less per hit than one with a lifetime per entry.
         this.known = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(positiveTtl).build();
         this.unknown = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(negativeTtl).build();
-        this.load = key -> lookup.apply(key.tokenHash()).map(Known::new).orElse(null);
+        this.load = key -> lookup.apply(key.tokenHash()).map(this::known).orElse(null);
     }
 
     /**
@@ -56,7 +65,7 @@ public final class VerificationCache {
      * therefore never invalidate while holding anything a lookup needs, such as an open unit of work.
      */
     public Entry get(byte[] digest) {
-        Key key = new Key(digest);
+        Key key = Key.of(digest);
         Known hit = known.getIfPresent(key);
         if (hit != null) {
             return hit;
@@ -88,6 +97,19 @@ public final class VerificationCache {
         unknown.invalidateAll(keys);
     }
 
+    /** The cached form of {@code credential}, sharing id objects with the other entries of its organization. */
+    private Known known(Credential credential) {
+        OrganizationId organization = organizations.intern(credential.organizationId());
+        ProjectId project = credential.projectId() == null ? null : projects.intern(credential.projectId());
+        // The principal's scope set, built once here: principal() hands the same set to every principal it makes.
+        Set<Scope> scopes = new Principal(null, null, organization, null, credential.scopes()).scopes();
+        long expiresAt = credential.expiresAt() == null ? Long.MAX_VALUE
+                : Math.addExact(Math.multiplyExact(credential.expiresAt().getEpochSecond(), 1_000_000L),
+                        credential.expiresAt().getNano() / 1_000);
+        return new Known(credential.id().value(), credential.kind(), organization, project, scopes, expiresAt,
+                credential.revokedAt() != null);
+    }
+
     private static void requireNotNegative(Duration ttl, String name) {
         Objects.requireNonNull(ttl, name);
         if (ttl.isNegative()) {
@@ -100,13 +122,22 @@ public final class VerificationCache {
     }
 
     /**
-     * A credential snapshot with its ready-made verification result; revocation and expiry are still checked on
-     * every use.
+     * What verification needs of a credential, kept small because the cache holds one per credential (the
+     * principal is rebuilt on each use rather than kept): its expiry in epoch microseconds ({@link Long#MAX_VALUE}
+     * for never) and revocation are checked on every use.
      */
-    public record Known(Credential credential, VerifyResult.Verified verified) implements Entry {
+    public record Known(UUID credentialId, CredentialKind kind, OrganizationId organizationId, ProjectId projectId,
+            Set<Scope> scopes, long expiresAtMicros, boolean revoked) implements Entry {
 
-        Known(Credential credential) {
-            this(credential, new VerifyResult.Verified(Principal.of(credential)));
+        /** The principal this credential authenticates. */
+        public Principal principal() {
+            return new Principal(new CredentialId(credentialId), kind, organizationId, projectId, scopes);
+        }
+
+        /** Whether the credential's expiry is not after {@code now}. */
+        public boolean isExpiredAt(Instant now) {
+            return Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000L), now.getNano() / 1_000)
+                    >= expiresAtMicros;
         }
     }
 
@@ -116,42 +147,42 @@ public final class VerificationCache {
     }
 
     /**
-     * A raw hash as a map key, cheaper than its hex text on the hot path. The hash code mixes the hash with a
-     * per-process secret so that presented tokens cannot be ground to pile up in one bucket.
+     * A raw SHA-256 hash as four longs, cheaper than its bytes or hex text as a map key. The hash code mixes the
+     * hash with a per-process secret so that presented tokens cannot be ground to pile up in one bucket.
      */
-    private static final class Key implements Comparable<Key> {
+    private record Key(long first, long second, long third, long fourth) implements Comparable<Key> {
         private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
         private static final long SEED = new SecureRandom().nextLong() | 1;
 
-        private final byte[] digest;
-        private final int hash;
-
-        Key(byte[] digest) {
-            this.digest = digest;
-            this.hash = (int) (((long) LONGS.get(digest, 0) * SEED) >>> 32);
+        static Key of(byte[] digest) {
+            return new Key((long) LONGS.get(digest, 0), (long) LONGS.get(digest, 8), (long) LONGS.get(digest, 16),
+                    (long) LONGS.get(digest, 24));
         }
 
         static Key of(TokenHash hash) {
-            return new Key(HEX.parseHex(hash.hex()));
+            return of(HEX.parseHex(hash.hex()));
         }
 
         TokenHash tokenHash() {
-            return new TokenHash(HEX.formatHex(digest));
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && Arrays.equals(digest, key.digest);
+            return new TokenHash(HEX.toHexDigits(first) + HEX.toHexDigits(second) + HEX.toHexDigits(third)
+                    + HEX.toHexDigits(fourth));
         }
 
         @Override
         public int hashCode() {
-            return hash;
+            return (int) ((first * SEED) >>> 32);
         }
 
         @Override
         public int compareTo(Key other) {
-            return Arrays.compareUnsigned(digest, other.digest);
+            int order = Long.compareUnsigned(first, other.first);
+            if (order == 0) {
+                order = Long.compareUnsigned(second, other.second);
+            }
+            if (order == 0) {
+                order = Long.compareUnsigned(third, other.third);
+            }
+            return order == 0 ? Long.compareUnsigned(fourth, other.fourth) : order;
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.gatehouse.ports.model;
 
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -20,9 +19,7 @@ public record Principal(
 
     public Principal {
         Objects.requireNonNull(organizationId, "organizationId");
-        scopes = scopes.isEmpty()
-                ? Set.of()
-                : Collections.unmodifiableSet(EnumSet.copyOf(scopes));
+        scopes = ScopeSet.copyOf(scopes);
     }
 
     /** The principal of a verified credential. */
