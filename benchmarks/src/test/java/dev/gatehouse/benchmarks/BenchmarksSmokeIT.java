@@ -1,0 +1,96 @@
+package dev.gatehouse.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.testkit.postgres.PostgresServer;
+import java.util.Collection;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs every benchmark once, briefly and in this JVM, with tiny parameters, so that the benchmarks keep working as
+ * the code under them changes; the figures mean nothing here, only that each benchmark produced one and that the
+ * budgets can be judged from them.
+ */
+class BenchmarksSmokeIT {
+
+    @Test
+    void cachedVerificationAndItsBaselineRunWithAndWithoutPepper() throws RunnerException {
+        Collection<RunResult> results = run(brief().include(CachedVerifyBenchmark.class.getName()));
+
+        assertProduced(results, 4);
+        assertThat(Budgets.evaluate(results)).extracting(Budgets.Check::budget).containsExactly(
+                "cached verify / SHA-256 of the token", "cached verify / HMAC-SHA256 of the token");
+    }
+
+    @Test
+    void databaseBenchmarksRunOnH2() throws RunnerException {
+        Collection<RunResult> results = run(databaseBenchmarks().param("store", "h2"));
+
+        assertProduced(results, 5);
+        assertThat(Budgets.evaluate(results)).extracting(Budgets.Check::budget).containsExactly(
+                "cache-miss verify / SELECT by id, h2", "p99 verify, 40 / 20 stored, h2",
+                "credentials created per second, h2");
+    }
+
+    @Test
+    void databaseBenchmarksRunOnPostgres() throws RunnerException {
+        System.setProperty(BenchDatabase.PG_URL_PROPERTY, PostgresServer.url());
+        try {
+            Collection<RunResult> results = run(databaseBenchmarks().param("store", "postgres"));
+
+            assertProduced(results, 5);
+            assertThat(Budgets.evaluate(results)).extracting(Budgets.Check::budget).containsExactly(
+                    "cache-miss verify / SELECT by id, postgres", "p99 verify, 40 / 20 stored, postgres",
+                    "credentials created per second, postgres");
+        } finally {
+            System.clearProperty(BenchDatabase.PG_URL_PROPERTY);
+        }
+    }
+
+    @Test
+    void cacheFootprintIsMeasuredWithEveryEntryCached() {
+        CacheFootprint.Result footprint = CacheFootprint.measure(2_000);
+
+        assertThat(footprint.entries()).isEqualTo(2_000);
+        assertThat(footprint.bytesPerEntry()).isPositive();
+        assertThat(footprint.retained()).isNotEmpty();
+        assertThat(Budgets.footprint(footprint).ratio()).isFinite();
+    }
+
+    private static ChainedOptionsBuilder databaseBenchmarks() {
+        return brief()
+                .include(CacheMissVerifyBenchmark.class.getName())
+                .include(VerifyAtScaleBenchmark.class.getName())
+                .include(CreateTokenBenchmark.class.getName())
+                .param("stored", "20", "40");
+    }
+
+    private static ChainedOptionsBuilder brief() {
+        return new OptionsBuilder()
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(100))
+                .threads(1)
+                .shouldFailOnError(true)
+                .verbosity(VerboseMode.SILENT);
+    }
+
+    private static Collection<RunResult> run(ChainedOptionsBuilder options) throws RunnerException {
+        return new Runner(options.build()).run();
+    }
+
+    private static void assertProduced(Collection<RunResult> results, int runs) {
+        assertThat(results).hasSize(runs);
+        List<Double> scores = results.stream().map(run -> run.getPrimaryResult().getScore()).toList();
+        assertThat(scores).allSatisfy(score -> assertThat(score).isPositive().isFinite());
+    }
+}
