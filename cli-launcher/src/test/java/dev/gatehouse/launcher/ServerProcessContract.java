@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gatehouse.ports.model.Credential;
 import dev.gatehouse.ports.model.CredentialId;
 import dev.gatehouse.ports.out.Storage;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -144,6 +147,39 @@ abstract class ServerProcessContract {
                     .isNotNull()
                     .isAfterOrEqualTo(beforeUse.minusSeconds(1))
                     .isBeforeOrEqualTo(Instant.now());
+        }
+    }
+
+    @Test
+    void sigtermLetsARequestInFlightFinish() throws Exception {
+        GatehouseProcess server = start();
+        int port = server.awaitListening(START_TIMEOUT);
+        String admin = adminKeyFromBanner(server);
+        byte[] body = "{\"project_name\": \"in-flight\"}".getBytes(StandardCharsets.US_ASCII);
+        String head = "POST /api/v1/projects/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + admin
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                + "\r\nConnection: close\r\n\r\n";
+
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout((int) STOP_TIMEOUT.toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, 10);
+            out.flush();
+            // The server is now inside the request, waiting for the rest of its body, when SIGTERM arrives.
+            Thread.sleep(500);
+            server.signalTerm();
+            Thread.sleep(500);
+            out.write(body, 10, body.length - 10);
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+            assertThat(response).as(server.output()).startsWith("HTTP/1.1 201").contains("\"in-flight\"");
+        }
+        assertThat(server.awaitExit(STOP_TIMEOUT)).isIn(0, 143);
+        try (Storage store = openStore()) {
+            assertThat(store.organizations().list()).singleElement().satisfies(organization ->
+                    assertThat(store.projects().findByName(organization.id(), "in-flight")).isPresent());
         }
     }
 
