@@ -2,7 +2,6 @@ package dev.gatehouse.core.internal;
 
 import dev.gatehouse.ports.model.DenialReason;
 import dev.gatehouse.ports.model.OrganizationId;
-import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +11,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
@@ -27,7 +25,6 @@ import java.util.function.Consumer;
  */
 public final class FailedLoginRecorder implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(FailedLoginRecorder.class.getName());
     private static final int REASONS = DenialReason.values().length;
 
     private final LongAdder[] unattributed = newCounters();
@@ -35,7 +32,6 @@ public final class FailedLoginRecorder implements AutoCloseable {
     private final Consumer<Window> sink;
     private final Clock clock;
     private final Periodic flusher;
-    private final AtomicBoolean closed = new AtomicBoolean();
     private Instant windowStart;
 
     /**
@@ -48,7 +44,8 @@ public final class FailedLoginRecorder implements AutoCloseable {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.windowStart = clock.instant();
-        this.flusher = new Periodic("gatehouse-failed-login-flusher", window, this::flushQuietly);
+        this.flusher = new Periodic("gatehouse-failed-login-flusher", window, this::flush,
+                () -> "Could not record failed authentications in the audit log");
     }
 
     /** Counts a refusal no credential can be blamed for: a malformed or unknown token. */
@@ -95,20 +92,7 @@ public final class FailedLoginRecorder implements AutoCloseable {
     /** Stops the flusher thread and hands over what is pending; idempotent. */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
         flusher.close();
-        flushQuietly();
-    }
-
-    private void flushQuietly() {
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            // A failure must not cancel the schedule; the counts are back for the next window.
-            LOG.log(Level.WARNING, "Could not record failed authentications in the audit log", e);
-        }
     }
 
     private static Map<DenialReason, Long> drain(LongAdder[] counters) {

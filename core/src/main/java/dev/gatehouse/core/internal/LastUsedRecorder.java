@@ -1,14 +1,12 @@
 package dev.gatehouse.core.internal;
 
 import dev.gatehouse.ports.model.CredentialId;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -17,12 +15,9 @@ import java.util.function.Consumer;
  */
 public final class LastUsedRecorder implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(LastUsedRecorder.class.getName());
-
     private final Map<CredentialId, Instant> pending = new ConcurrentHashMap<>();
     private final Consumer<Map<CredentialId, Instant>> sink;
     private final Periodic flusher;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
      * Starts flushing every {@code interval}.
@@ -32,7 +27,8 @@ public final class LastUsedRecorder implements AutoCloseable {
      */
     public LastUsedRecorder(Consumer<Map<CredentialId, Instant>> sink, Duration interval) {
         this.sink = Objects.requireNonNull(sink, "sink");
-        this.flusher = new Periodic("gatehouse-last-used-flusher", interval, this::flushQuietly);
+        this.flusher = new Periodic("gatehouse-last-used-flusher", interval, this::flush,
+                () -> "Could not record the last use of " + pending.size() + " credentials");
     }
 
     /** Notes that {@code credential} was used at {@code at}; coalesces with earlier uses not yet flushed. */
@@ -73,20 +69,7 @@ public final class LastUsedRecorder implements AutoCloseable {
     /** Stops the flusher thread and writes what is pending; idempotent. */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
         flusher.close();
-        flushQuietly();
-    }
-
-    private void flushQuietly() {
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            // A failure must not cancel the schedule; the batch is back in pending for the next run.
-            LOG.log(Level.WARNING, "Could not record the last use of " + pending.size() + " credentials", e);
-        }
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -103,11 +103,13 @@ public final class VerificationCache {
         ProjectId project = credential.projectId() == null ? null : projects.intern(credential.projectId());
         // The principal's scope set, built once here: principal() hands the same set to every principal it makes.
         Set<Scope> scopes = new Principal(null, null, organization, null, credential.scopes()).scopes();
-        long expiresAt = credential.expiresAt() == null ? Long.MAX_VALUE
-                : Math.addExact(Math.multiplyExact(credential.expiresAt().getEpochSecond(), 1_000_000L),
-                        credential.expiresAt().getNano() / 1_000);
+        long expiresAt = credential.expiresAt() == null ? Long.MAX_VALUE : epochMicros(credential.expiresAt());
         return new Known(credential.id().value(), credential.kind(), organization, project, scopes, expiresAt,
                 credential.revokedAt() != null);
+    }
+
+    private static long epochMicros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
     }
 
     private static void requireNotNegative(Duration ttl, String name) {
@@ -136,8 +138,7 @@ public final class VerificationCache {
 
         /** Whether the credential's expiry is not after {@code now}. */
         public boolean isExpiredAt(Instant now) {
-            return Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000L), now.getNano() / 1_000)
-                    >= expiresAtMicros;
+            return epochMicros(now) >= expiresAtMicros;
         }
     }
 
