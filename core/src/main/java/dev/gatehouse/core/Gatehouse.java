@@ -3,6 +3,7 @@ package dev.gatehouse.core;
 import dev.gatehouse.core.internal.ChannelSecrets;
 import dev.gatehouse.core.internal.FailedLoginRecorder;
 import dev.gatehouse.core.internal.LastUsedRecorder;
+import dev.gatehouse.core.internal.Timekeeper;
 import dev.gatehouse.core.internal.TokenFormat;
 import dev.gatehouse.core.internal.TokenHasher;
 import dev.gatehouse.core.internal.VerificationCache;
@@ -39,6 +40,7 @@ public final class Gatehouse implements UseCases, AutoCloseable {
     private final Organizations organizations;
     private final Bootstrap bootstrap;
     private final AuditLog auditLog;
+    private final Timekeeper time;
     private final LastUsedRecorder lastUsed;
     private final FailedLoginRecorder failedLogins;
     private final Channels channels;
@@ -51,16 +53,17 @@ public final class Gatehouse implements UseCases, AutoCloseable {
         Env env = new Env(storage, builder.clock);
         TokenFormat format = new TokenFormat(builder.tokenPrefix, new SecureRandom());
         TokenHasher hasher = builder.pepper == null ? TokenHasher.sha256() : TokenHasher.hmacSha256(builder.pepper);
+        this.time = Timekeeper.of(builder.clock);
         VerificationCache cache = new VerificationCache(builder.cacheMaxEntries, builder.positiveTtl,
-                builder.negativeTtl, storage.credentials()::findByHash);
+                builder.negativeTtl, storage.credentials()::findByHash, time);
         this.lastUsed = new LastUsedRecorder(
                 batch -> storage.transactions().run(() -> storage.credentials().recordUse(batch)),
-                builder.flushInterval);
+                builder.flushInterval, time);
         this.projects = new ProjectService(env, cache);
         this.credentials = new CredentialService(env, format, hasher, cache);
         this.failedLogins = new FailedLoginRecorder(new FailedLoginAudit(storage), builder.clock,
                 builder.failedLoginWindow);
-        this.verifier = new VerifierService(format, hasher, cache, builder.clock, lastUsed, failedLogins);
+        this.verifier = new VerifierService(format, hasher, cache, time, lastUsed, failedLogins);
         this.organizations = new OrganizationService(storage.organizations());
         this.bootstrap = new BootstrapService(env, format, hasher);
         this.auditLog = new AuditLogService(env);
@@ -145,6 +148,7 @@ public final class Gatehouse implements UseCases, AutoCloseable {
     public void close() {
         lastUsed.close();
         failedLogins.close();
+        time.close();
     }
 
     /** Configures a {@link Gatehouse}; not thread-safe, meant to be used by one thread and discarded. */

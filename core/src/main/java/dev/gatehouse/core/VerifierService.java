@@ -2,6 +2,7 @@ package dev.gatehouse.core;
 
 import dev.gatehouse.core.internal.FailedLoginRecorder;
 import dev.gatehouse.core.internal.LastUsedRecorder;
+import dev.gatehouse.core.internal.Timekeeper;
 import dev.gatehouse.core.internal.TokenFormat;
 import dev.gatehouse.core.internal.TokenHasher;
 import dev.gatehouse.core.internal.VerificationCache;
@@ -11,8 +12,6 @@ import dev.gatehouse.ports.model.Principal;
 import dev.gatehouse.ports.model.ProjectId;
 import dev.gatehouse.ports.model.Scope;
 import dev.gatehouse.ports.model.VerifyResult;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -38,16 +37,16 @@ final class VerifierService implements Verifier {
     private final TokenFormat format;
     private final TokenHasher hasher;
     private final VerificationCache cache;
-    private final Clock clock;
+    private final Timekeeper time;
     private final LastUsedRecorder lastUsed;
     private final FailedLoginRecorder failedLogins;
 
-    VerifierService(TokenFormat format, TokenHasher hasher, VerificationCache cache, Clock clock,
+    VerifierService(TokenFormat format, TokenHasher hasher, VerificationCache cache, Timekeeper time,
             LastUsedRecorder lastUsed, FailedLoginRecorder failedLogins) {
         this.format = format;
         this.hasher = hasher;
         this.cache = cache;
-        this.clock = clock;
+        this.time = time;
         this.lastUsed = lastUsed;
         this.failedLogins = failedLogins;
     }
@@ -68,13 +67,15 @@ final class VerifierService implements Verifier {
             failedLogins.attributed(known.organizationId(), DenialReason.REVOKED);
             return DENIALS.get(DenialReason.REVOKED);
         }
-        Instant now = clock.instant();
-        if (known.isExpiredAt(now)) {
+        // Only an expiring credential reads the clock: an exact read, since expiry is a security decision.
+        if (known.expires() && known.isExpiredAt(time.exact())) {
             failedLogins.attributed(known.organizationId(), DenialReason.EXPIRED);
             return DENIALS.get(DenialReason.EXPIRED);
         }
         Principal principal = known.principal();
-        lastUsed.record(principal.credentialId(), now);
+        if (known.noteUse(time.recent())) {
+            lastUsed.record(principal.credentialId());
+        }
         return new VerifyResult.Verified(principal);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.core.internal.LastUsedRecorder;
+import dev.gatehouse.core.internal.Timekeeper;
 import dev.gatehouse.ports.model.Credential;
 import dev.gatehouse.ports.model.CredentialId;
 import dev.gatehouse.ports.model.CredentialKind;
@@ -89,17 +90,21 @@ class LastUsedWriteBehindTest {
         CredentialId a = CredentialId.random();
         CredentialId b = CredentialId.random();
         Instant t0 = Instant.parse("2030-01-01T00:00:00Z");
-        try (LastUsedRecorder recorder = new LastUsedRecorder(batch -> {
-            if (failNext.getAndSet(false)) {
-                throw new StorageException("database down", null);
-            }
-            written.add(batch);
-        }, Duration.ofHours(1))) {
-            recorder.record(a, t0.plusSeconds(5));
-            recorder.record(a, t0);
+        MutableClock clock = new MutableClock(t0.plusSeconds(5));
+        try (Timekeeper time = Timekeeper.of(clock);
+                LastUsedRecorder recorder = new LastUsedRecorder(batch -> {
+                    if (failNext.getAndSet(false)) {
+                        throw new StorageException("database down", null);
+                    }
+                    written.add(batch);
+                }, Duration.ofHours(1), time)) {
+            recorder.record(a);
+            clock.advance(Duration.ofSeconds(-5));
+            recorder.record(a);
 
             assertThatThrownBy(recorder::flush).isInstanceOf(StorageException.class);
-            recorder.record(b, t0.plusSeconds(1));
+            clock.advance(Duration.ofSeconds(1));
+            recorder.record(b);
             recorder.flush();
             recorder.flush();
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gatehouse.adapters.inmemory.InMemoryStorage;
 import dev.gatehouse.core.internal.FailedLoginRecorder;
 import dev.gatehouse.core.internal.LastUsedRecorder;
+import dev.gatehouse.core.internal.Timekeeper;
 import dev.gatehouse.core.internal.TokenFormat;
 import dev.gatehouse.core.internal.TokenHasher;
 import dev.gatehouse.core.internal.VerificationCache;
@@ -82,12 +83,13 @@ class VerifierTest {
         };
         TokenFormat format = new TokenFormat("gth", new SecureRandom());
         List<FailedLoginRecorder.Window> windows = new CopyOnWriteArrayList<>();
-        try (LastUsedRecorder recorder = new LastUsedRecorder(batch -> { }, Duration.ofHours(1));
+        try (Timekeeper time = Timekeeper.of(installation.clock);
+                LastUsedRecorder recorder = new LastUsedRecorder(batch -> { }, Duration.ofHours(1), time);
                 FailedLoginRecorder failures = new FailedLoginRecorder(windows::add, installation.clock,
                         Duration.ofHours(1))) {
             VerificationCache cache = new VerificationCache(10, Duration.ofHours(1), Duration.ofHours(1),
-                    storage.credentials()::findByHash);
-            VerifierService verifier = new VerifierService(format, counting, cache, installation.clock, recorder,
+                    storage.credentials()::findByHash, time);
+            VerifierService verifier = new VerifierService(format, counting, cache, time, recorder,
                     failures);
             String wellFormed = format.generate(CredentialKind.API_KEY);
 

@@ -1,6 +1,10 @@
 package dev.gatehouse.core.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.Objects;
 
 /** Fixed-width base62 encoding (alphabet {@code 0-9A-Za-z}) of unsigned big-endian numbers; internal API. */
 public final class Base62 {
@@ -13,6 +17,9 @@ public final class Base62 {
     /** 62^5, the largest power of 62 below 2^30, so that a 32-bit limb shifted in never overflows a long. */
     private static final long CHUNK = 62L * 62 * 62 * 62 * 62;
     private static final int CHUNK_DIGITS = 5;
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     static {
         Arrays.fill(VALUES, (byte) -1);
@@ -32,6 +39,47 @@ public final class Base62 {
     /** The value of the digit whose ASCII code is {@code b}, or -1 where {@code b} is not a digit. */
     public static int valueOf(byte b) {
         return VALUES[b & 0xFF];
+    }
+
+    /**
+     * Whether every byte of {@code bytes} from {@code from} (inclusive) to {@code to} (exclusive) is a digit, tested
+     * eight bytes at a time: the verification path runs this on every token it sees.
+     */
+    public static boolean allDigits(byte[] bytes, int from, int to) {
+        Objects.checkFromToIndex(from, to, bytes.length);
+        if (to - from < Long.BYTES) {
+            int digits = 0;
+            for (int i = from; i < to; i++) {
+                digits |= valueOf(bytes[i]);
+            }
+            return digits >= 0;
+        }
+        boolean all = true;
+        for (int i = from; i < to - Long.BYTES; i += Long.BYTES) {
+            all &= eightDigits((long) WORDS.get(bytes, i));
+        }
+        // The last eight bytes, which may overlap bytes already tested.
+        return all & eightDigits((long) WORDS.get(bytes, to - Long.BYTES));
+    }
+
+    /**
+     * Whether each of the eight bytes of {@code word} is {@code 0-9}, {@code A-Z} or {@code a-z}: setting bit 5 of
+     * every byte maps {@code A-Z} onto {@code a-z} and nothing else there, so two range tests cover the alphabet.
+     */
+    private static boolean eightDigits(long word) {
+        long folded = word | LOW_BITS * 0x20;
+        return (word & HIGH_BITS) == 0 & (between(word, '0', '9') | between(folded, 'a', 'z')) == HIGH_BITS;
+    }
+
+    /**
+     * The high bit of each byte of {@code word} (each below 0x80) set where the byte lies in {@code [low, high]}:
+     * adding {@code 0x80 - low} sets it where the byte is at least {@code low}, adding {@code 0x7F - high} where it
+     * is above {@code high}, and neither sum carries into the next byte.
+     */
+    private static long between(long word, int low, int high) {
+        long atLeastLow = word + LOW_BITS * (0x80 - low);
+        long aboveHigh = word + LOW_BITS * (0x7F - high);
+        return atLeastLow & ~aboveHigh & HIGH_BITS;
     }
 
     /** The digit whose value is {@code value}, which must lie in {@code [0, 62)}. */

@@ -17,31 +17,37 @@ public final class LastUsedRecorder implements AutoCloseable {
 
     private final Map<CredentialId, Instant> pending = new ConcurrentHashMap<>();
     private final Consumer<Map<CredentialId, Instant>> sink;
+    private final Timekeeper time;
     private final Periodic flusher;
 
     /**
-     * Starts flushing every {@code interval}.
+     * Starts flushing every {@code interval}, stamping uses with {@code time}.
      *
      * @param sink writes one batch, all or nothing; a batch that fails is retried with the next one
      * @throws IllegalArgumentException if the interval is not positive
      */
-    public LastUsedRecorder(Consumer<Map<CredentialId, Instant>> sink, Duration interval) {
+    public LastUsedRecorder(Consumer<Map<CredentialId, Instant>> sink, Duration interval, Timekeeper time) {
         this.sink = Objects.requireNonNull(sink, "sink");
+        this.time = Objects.requireNonNull(time, "time");
         this.flusher = new Periodic("gatehouse-last-used-flusher", interval, this::flush,
                 () -> "Could not record the last use of " + pending.size() + " credentials");
     }
 
-    /** Notes that {@code credential} was used at {@code at}; coalesces with earlier uses not yet flushed. */
-    public void record(CredentialId credential, Instant at) {
+    /**
+     * Notes that {@code credential} is being used; coalesces with earlier uses not yet flushed. The first use since
+     * the last flush is stamped exactly, later ones to the last tick of the clock, which costs no clock read.
+     */
+    public void record(CredentialId credential) {
         Instant previous = pending.get(credential);
         if (previous == null) {
-            previous = pending.putIfAbsent(credential, at);
+            previous = pending.putIfAbsent(credential, time.exact());
             if (previous == null) {
                 return;
             }
         }
-        // Millisecond granularity keeps a hot credential from contending on its map entry on every request.
-        if (at.toEpochMilli() > previous.toEpochMilli()) {
+        // A tick of the clock at most once a millisecond keeps a hot credential from contending on its map entry.
+        Instant at = time.recent();
+        if (at.isAfter(previous)) {
             pending.merge(credential, at, LastUsedRecorder::later);
         }
     }

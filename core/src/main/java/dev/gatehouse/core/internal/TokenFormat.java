@@ -29,12 +29,14 @@ public final class TokenFormat {
 
     private static final int KIND_LENGTH = 2;
     private static final CredentialKind[] KINDS = CredentialKind.values();
+    /** Each kind's two-letter code as one number, in the order of {@link #KINDS}. */
+    private static final int[] KIND_CODES = new int[KINDS.length];
     private static final Map<CredentialKind, Optional<CredentialKind>> PARSED = new EnumMap<>(CredentialKind.class);
-    private static final ThreadLocal<CRC32> CRCS = ThreadLocal.withInitial(CRC32::new);
 
     static {
         for (CredentialKind kind : CredentialKind.values()) {
             PARSED.put(kind, Optional.of(kind));
+            KIND_CODES[kind.ordinal()] = kind.code().charAt(0) << 8 | kind.code().charAt(1);
         }
     }
 
@@ -111,34 +113,25 @@ public final class TokenFormat {
         if (bytes[kindStart - 1] != '_' || bytes[secretStart - 1] != '_' || kindOf(bytes) == null) {
             return null;
         }
-        // One test after the loop instead of one per character: a -1 anywhere leaves the sign bit set.
-        int digits = 0;
-        for (int i = secretStart; i < checksumStart; i++) {
-            digits |= Base62.valueOf(bytes[i]);
+        if (!Base62.allDigits(bytes, secretStart, length)) {
+            return null;
         }
         long checksum = 0;
         for (int i = checksumStart; i < length; i++) {
-            int digit = Base62.valueOf(bytes[i]);
-            digits |= digit;
-            checksum = checksum * 62 + digit;
+            checksum = checksum * 62 + Base62.valueOf(bytes[i]);
         }
-        if (digits < 0) {
-            return null;
-        }
-        CRC32 crc = CRCS.get();
-        crc.reset();
+        // A new CRC32 costs less than finding a reusable one in a thread local.
+        CRC32 crc = new CRC32();
         crc.update(bytes, 0, checksumStart);
         return crc.getValue() == checksum ? bytes : null;
     }
 
     /** The kind named in the bytes of a token of this format, or null where no kind has that code. */
     public CredentialKind kindOf(byte[] token) {
-        byte first = token[kindStart];
-        byte second = token[kindStart + 1];
-        for (CredentialKind kind : KINDS) {
-            String code = kind.code();
-            if (code.charAt(0) == first && code.charAt(1) == second) {
-                return kind;
+        int code = (token[kindStart] & 0xFF) << 8 | token[kindStart + 1] & 0xFF;
+        for (int i = 0; i < KIND_CODES.length; i++) {
+            if (KIND_CODES[i] == code) {
+                return KINDS[i];
             }
         }
         return null;

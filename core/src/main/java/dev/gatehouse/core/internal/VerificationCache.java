@@ -3,6 +3,7 @@ package dev.gatehouse.core.internal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Interner;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.gatehouse.ports.model.Credential;
 import dev.gatehouse.ports.model.CredentialId;
 import dev.gatehouse.ports.model.CredentialKind;
@@ -41,21 +42,26 @@ public final class VerificationCache {
     private final Interner<ProjectId> projects = Interner.newWeakInterner();
 
     /**
-     * A cache of at most {@code maxEntries} known and {@code maxEntries} unknown hashes, filled by {@code lookup}.
+     * A cache of at most {@code maxEntries} known and {@code maxEntries} unknown hashes, filled by {@code lookup},
+     * whose entries age by {@code time}'s recent nanoseconds, so that a hit reads no clock.
      *
      * @throws IllegalArgumentException if the size or a time to live is negative
      */
     public VerificationCache(long maxEntries, Duration positiveTtl, Duration negativeTtl,
-            Function<TokenHash, Optional<Credential>> lookup) {
+            Function<TokenHash, Optional<Credential>> lookup, Timekeeper time) {
         if (maxEntries < 0) {
             throw new IllegalArgumentException("maxEntries must not be negative");
         }
         requireNotNegative(positiveTtl, "positiveTtl");
         requireNotNegative(negativeTtl, "negativeTtl");
         Objects.requireNonNull(lookup, "lookup");
-        // Two caches with fixed lifetimes cost less per hit than one with a lifetime per entry.
-        this.known = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(positiveTtl).build();
-        this.unknown = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(negativeTtl).build();
+        Ticker ticker = Objects.requireNonNull(time, "time")::recentNanos;
+        // Two caches with fixed lifetimes cost less per hit than one with a lifetime per entry. Upkeep runs on the
+        // calling thread: handing it to a pool on every load costs more than doing it.
+        this.known = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(positiveTtl).ticker(ticker)
+                .executor(Runnable::run).build();
+        this.unknown = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(negativeTtl).ticker(ticker)
+                .executor(Runnable::run).build();
         this.load = key -> lookup.apply(key.tokenHash()).map(this::known).orElse(null);
     }
 
@@ -128,17 +134,71 @@ public final class VerificationCache {
      * principal is rebuilt on each use rather than kept): its expiry in epoch microseconds ({@link Long#MAX_VALUE}
      * for never) and revocation are checked on every use.
      */
-    public record Known(UUID credentialId, CredentialKind kind, OrganizationId organizationId, ProjectId projectId,
-            Set<Scope> scopes, long expiresAtMicros, boolean revoked) implements Entry {
+    public static final class Known implements Entry {
+
+        private final UUID credentialId;
+        private final CredentialKind kind;
+        private final OrganizationId organizationId;
+        private final ProjectId projectId;
+        private final Set<Scope> scopes;
+        private final long expiresAtMicros;
+        private final boolean revoked;
+        /** The last instant {@link #noteUse} accepted; read and written without synchronisation, see there. */
+        private Instant notedUse;
+
+        Known(UUID credentialId, CredentialKind kind, OrganizationId organizationId, ProjectId projectId,
+                Set<Scope> scopes, long expiresAtMicros, boolean revoked) {
+            this.credentialId = credentialId;
+            this.kind = kind;
+            this.organizationId = organizationId;
+            this.projectId = projectId;
+            this.scopes = scopes;
+            this.expiresAtMicros = expiresAtMicros;
+            this.revoked = revoked;
+        }
+
+        /** The credential's kind. */
+        public CredentialKind kind() {
+            return kind;
+        }
+
+        /** The credential's organization. */
+        public OrganizationId organizationId() {
+            return organizationId;
+        }
+
+        /** Whether the credential was revoked. */
+        public boolean revoked() {
+            return revoked;
+        }
 
         /** The principal this credential authenticates. */
         public Principal principal() {
             return new Principal(new CredentialId(credentialId), kind, organizationId, projectId, scopes);
         }
 
+        /** Whether the credential has an expiry at all. */
+        public boolean expires() {
+            return expiresAtMicros != Long.MAX_VALUE;
+        }
+
         /** Whether the credential's expiry is not after {@code now}. */
         public boolean isExpiredAt(Instant now) {
             return epochMicros(now) >= expiresAtMicros;
+        }
+
+        /**
+         * Whether a use at {@code at}, an instant of {@link Timekeeper#recent()}, is not yet noted here, noting it:
+         * the ticked instant is one object per tick, so that a hot credential reaches the last-used recorder once a
+         * tick instead of once a request. Unsynchronised on purpose: a lost or stale note costs one more call to the
+         * recorder, which keeps the latest use itself, and an {@link Instant} is safe to share without a barrier.
+         */
+        public boolean noteUse(Instant at) {
+            if (notedUse == at) {
+                return false;
+            }
+            notedUse = at;
+            return true;
         }
     }
 

@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.strings;
 
 import dev.gatehouse.ports.model.CredentialKind;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -122,6 +123,27 @@ class TokenFormatTest {
             assertThat(encoded).hasSize(TokenFormat.SECRET_LENGTH);
             assertThat(decode(encoded)).isEqualTo(new BigInteger(1, bytes));
         });
+    }
+
+    @Test
+    void theWordAtATimeDigitTestAgreesWithTheAlphabetForEveryByteAtEveryPosition() {
+        byte[] digits = Base62.ALPHABET.substring(0, 20).getBytes(StandardCharsets.US_ASCII);
+        for (int length : new int[] {0, 1, 7, 8, 9, 16, 17, 20}) {
+            assertThat(Base62.allDigits(digits, 0, length)).isTrue();
+            for (int position = 0; position < length; position++) {
+                for (int value = 0; value < 256; value++) {
+                    byte[] bytes = digits.clone();
+                    bytes[position] = (byte) value;
+                    boolean digit = Base62.ALPHABET.indexOf((char) value) >= 0;
+                    assertThat(Base62.allDigits(bytes, 0, length))
+                            .as("byte %d at %d of %d", value, position, length).isEqualTo(digit);
+                    // The same bytes seen from an offset, so that words straddle other positions.
+                    assertThat(Base62.allDigits(bytes, Math.min(position, 3), length))
+                            .as("from %d", Math.min(position, 3)).isEqualTo(digit);
+                }
+            }
+        }
+        assertThatThrownBy(() -> Base62.allDigits(digits, 4, 21)).isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     @Test
