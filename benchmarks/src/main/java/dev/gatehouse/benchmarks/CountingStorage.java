@@ -9,7 +9,7 @@ import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Wraps a storage so that the verification lookups ({@code CredentialStore.findByHash}) are counted, and so that
+ * Wraps a storage so that the verification lookups ({@code CredentialStore.findGrantByHash}) are counted, and so that
  * {@code last_used_at} batches can be dropped instead of written, leaving the wrapped storage's memory untouched by
  * a flush. Everything else passes through, whatever stores the storage port has. Thread-safe.
  */
@@ -26,7 +26,7 @@ final class CountingStorage {
     /** Counts lookups; passes {@code last_used_at} batches on only where {@code recordUses}. */
     CountingStorage(Storage delegate, boolean recordUses) {
         CredentialStore credentials = proxy(CredentialStore.class, delegate.credentials(), (method, args) -> {
-            if (method.getName().equals("findByHash")) {
+            if (method.getName().equals("findGrantByHash")) {
                 lookups.incrementAndGet();
             }
             return !recordUses && method.getName().equals("recordUse");

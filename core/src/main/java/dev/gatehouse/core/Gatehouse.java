@@ -55,7 +55,7 @@ public final class Gatehouse implements UseCases, AutoCloseable {
         TokenHasher hasher = builder.pepper == null ? TokenHasher.sha256() : TokenHasher.hmacSha256(builder.pepper);
         this.time = Timekeeper.of(builder.clock);
         VerificationCache cache = new VerificationCache(builder.cacheMaxEntries, builder.positiveTtl,
-                builder.negativeTtl, storage.credentials()::findByHash, time);
+                builder.negativeTtl, storage.credentials()::findGrantByHash, time);
         this.lastUsed = new LastUsedRecorder(
                 batch -> storage.transactions().run(() -> storage.credentials().recordUse(batch)),
                 builder.flushInterval, time);

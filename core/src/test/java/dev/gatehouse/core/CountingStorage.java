@@ -4,6 +4,7 @@ import dev.gatehouse.ports.model.AuditAction;
 import dev.gatehouse.ports.model.AuditEntry;
 import dev.gatehouse.ports.model.AuditEntryId;
 import dev.gatehouse.ports.model.Credential;
+import dev.gatehouse.ports.model.CredentialGrant;
 import dev.gatehouse.ports.model.CredentialId;
 import dev.gatehouse.ports.model.CredentialKind;
 import dev.gatehouse.ports.model.OrganizationId;
@@ -139,8 +140,13 @@ final class CountingStorage implements Storage {
 
         @Override
         public Optional<Credential> findByHash(TokenHash hash) {
-            lookupsByHash.incrementAndGet();
             return store.findByHash(hash);
+        }
+
+        @Override
+        public Optional<CredentialGrant> findGrantByHash(TokenHash hash) {
+            lookupsByHash.incrementAndGet();
+            return store.findGrantByHash(hash);
         }
 
         @Override

@@ -88,7 +88,7 @@ class VerifierTest {
                 FailedLoginRecorder failures = new FailedLoginRecorder(windows::add, installation.clock,
                         Duration.ofHours(1))) {
             VerificationCache cache = new VerificationCache(10, Duration.ofHours(1), Duration.ofHours(1),
-                    storage.credentials()::findByHash, time);
+                    storage.credentials()::findGrantByHash, time);
             VerifierService verifier = new VerifierService(format, counting, cache, time, recorder,
                     failures);
             String wellFormed = format.generate(CredentialKind.API_KEY);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.gatehouse.ports.model.ConflictException;
 import dev.gatehouse.ports.model.Credential;
+import dev.gatehouse.ports.model.CredentialGrant;
 import dev.gatehouse.ports.model.CredentialId;
 import dev.gatehouse.ports.model.CredentialKind;
 import dev.gatehouse.ports.model.NotFoundException;
@@ -82,6 +83,45 @@ public abstract class CredentialStoreContract extends StorageContract {
         assertThat(found.lastUsedAt()).isEqualTo(Instant.parse("2024-03-01T00:00:00Z"));
         assertThat(found.revokedAt()).isEqualTo(Instant.parse("2024-03-02T10:20:30.405060Z"));
         assertThat(found.updatedAt()).isEqualTo(Instant.parse("2024-03-02T10:20:30.405060Z"));
+    }
+
+    @Test
+    void theGrantOfAHashIsWhatItsCredentialGrants() {
+        Organization organization = givenOrganization();
+        Project project = givenProject(organization);
+        Credential token = given(TestData.writeToken(project)
+                .scopes(EnumSet.of(Scope.PROJECT_WRITE, Scope.PROJECT_READ))
+                .expiresAt(Instant.parse("2099-12-31T23:59:59.999999999Z"))
+                .build());
+        Credential key = given(TestData.apiKey(organization.id()).scopes(EnumSet.allOf(Scope.class)).build());
+        Credential revoked = given(TestData.readToken(project).revokedAt(T0.plusSeconds(1)).build());
+
+        assertThat(credentials().findGrantByHash(token.tokenHash())).contains(new CredentialGrant(token.id(),
+                CredentialKind.WRITE_TOKEN, organization.id(), project.id(),
+                EnumSet.of(Scope.PROJECT_WRITE, Scope.PROJECT_READ), Instant.parse("2099-12-31T23:59:59.999999Z"),
+                false));
+        assertThat(credentials().findGrantByHash(key.tokenHash())).contains(CredentialGrant.of(key));
+        assertThat(credentials().findGrantByHash(key.tokenHash()).orElseThrow().projectId()).isNull();
+        assertThat(credentials().findGrantByHash(key.tokenHash()).orElseThrow().scopes())
+                .containsExactlyInAnyOrder(Scope.values());
+        assertThat(credentials().findGrantByHash(revoked.tokenHash()).orElseThrow().revoked()).isTrue();
+        assertThat(credentials().findGrantByHash(TestData.tokenHash())).isEmpty();
+    }
+
+    @Test
+    void theGrantFollowsExpiryAndRevocation() {
+        Organization organization = givenOrganization();
+        Credential original = given(TestData.apiKey(organization.id()).build());
+        Credential changed = TestData.copyOf(original)
+                .expiresAt(T0.plusSeconds(86_400))
+                .revokedAt(T0.plusSeconds(60))
+                .updatedAt(T0.plusSeconds(60))
+                .build();
+
+        credentials().update(changed);
+
+        assertThat(credentials().findGrantByHash(original.tokenHash())).contains(CredentialGrant.of(changed));
+        assertThat(credentials().findGrantByHash(original.tokenHash()).orElseThrow().revoked()).isTrue();
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.gatehouse.ports.model.AuditAction;
 import dev.gatehouse.ports.model.AuditEntry;
 import dev.gatehouse.ports.model.ConflictException;
 import dev.gatehouse.ports.model.Credential;
+import dev.gatehouse.ports.model.CredentialGrant;
 import dev.gatehouse.ports.model.CredentialKind;
 import dev.gatehouse.ports.model.Organization;
 import dev.gatehouse.ports.model.Project;
@@ -70,6 +71,22 @@ public abstract class TransactionsContract extends StorageContract {
     }
 
     @Test
+    void aUnitSeesTheGrantOfACredentialItWrote() {
+        Organization organization = givenOrganization();
+        Credential key = TestData.apiKey(organization.id()).build();
+        Credential revoked = key.revoked(null, T0.plusSeconds(1));
+
+        List<Optional<CredentialGrant>> seen = transactions().inTransaction(() -> {
+            credentials().insert(key);
+            Optional<CredentialGrant> inserted = credentials().findGrantByHash(key.tokenHash());
+            credentials().update(revoked);
+            return List.of(inserted, credentials().findGrantByHash(key.tokenHash()));
+        });
+
+        assertThat(seen).containsExactly(Optional.of(CredentialGrant.of(key)), Optional.of(CredentialGrant.of(revoked)));
+    }
+
+    @Test
     void aUnitWhoseWorkThrowsLeavesNoTraceInAnyStore() {
         Organization existing = givenOrganization();
         Organization organization = TestData.organization();
@@ -97,6 +114,7 @@ public abstract class TransactionsContract extends StorageContract {
         assertThat(credentials().findById(token.id())).isEmpty();
         assertThat(credentials().findByHash(token.tokenHash())).isEmpty();
         assertThat(credentials().findByHash(key.tokenHash())).isEmpty();
+        assertThat(credentials().findGrantByHash(key.tokenHash())).isEmpty();
         assertThat(audit().findById(entry.id())).isEmpty();
         assertThat(audit().list(existing.id(), FAR_PAST, FAR_FUTURE, null, 100)).isEmpty();
     }

@@ -1,6 +1,7 @@
 package dev.gatehouse.adapters.inmemory;
 
 import dev.gatehouse.ports.model.Credential;
+import dev.gatehouse.ports.model.CredentialGrant;
 import dev.gatehouse.ports.model.CredentialId;
 import dev.gatehouse.ports.model.CredentialKind;
 import dev.gatehouse.ports.model.NotFoundException;
@@ -66,6 +67,11 @@ final class InMemoryCredentialStore implements CredentialStore {
     public Optional<Credential> findByHash(TokenHash hash) {
         Objects.requireNonNull(hash, "hash");
         return tables.unitOfWork.inTransaction(() -> tables.credentials.findUnique(tables.credentialsByHash, hash));
+    }
+
+    @Override
+    public Optional<CredentialGrant> findGrantByHash(TokenHash hash) {
+        return findByHash(hash).map(CredentialGrant::of);
     }
 
     @Override

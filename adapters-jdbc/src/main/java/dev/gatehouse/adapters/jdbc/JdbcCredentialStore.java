@@ -1,6 +1,7 @@
 package dev.gatehouse.adapters.jdbc;
 
 import dev.gatehouse.ports.model.Credential;
+import dev.gatehouse.ports.model.CredentialGrant;
 import dev.gatehouse.ports.model.CredentialId;
 import dev.gatehouse.ports.model.CredentialKind;
 import dev.gatehouse.ports.model.NotFoundException;
@@ -8,6 +9,8 @@ import dev.gatehouse.ports.model.OrganizationId;
 import dev.gatehouse.ports.model.ProjectId;
 import dev.gatehouse.ports.model.TokenHash;
 import dev.gatehouse.ports.out.CredentialStore;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 final class JdbcCredentialStore implements CredentialStore {
 
     private static final String SELECT = "SELECT " + Rows.CREDENTIAL_COLUMNS + " FROM credentials";
+    /** The verification path's query, in plain JDBC: see {@link JdbcTransactions#readDirectly}. */
+    private static final String SELECT_GRANT_BY_HASH = "SELECT " + Rows.GRANT_COLUMNS
+            + " FROM credentials WHERE token_hash = ?";
 
     private final JdbcTransactions transactions;
 
@@ -106,6 +112,19 @@ final class JdbcCredentialStore implements CredentialStore {
                 .bind("hash", hash.hex())
                 .map(Rows.CREDENTIAL)
                 .findOne());
+    }
+
+    @Override
+    public Optional<CredentialGrant> findGrantByHash(TokenHash hash) {
+        Objects.requireNonNull(hash, "hash");
+        return transactions.readDirectly(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(SELECT_GRANT_BY_HASH)) {
+                select.setString(1, hash.hex());
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(Rows.grant(row)) : Optional.empty();
+                }
+            }
+        });
     }
 
     @Override

@@ -22,7 +22,6 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Gatehouse storage on H2 or PostgreSQL: Jdbi over a HikariCP pool, with the schema brought to the latest version by
@@ -49,7 +48,7 @@ public final class JdbcStorage implements Storage {
 
     private JdbcStorage(String description, DataSource dataSource, Runnable release) {
         this.description = description;
-        this.transactions = new JdbcTransactions(Jdbi.create(dataSource));
+        this.transactions = new JdbcTransactions(dataSource);
         this.organizations = new JdbcOrganizationStore(transactions);
         this.projects = new JdbcProjectStore(transactions);
         this.credentials = new JdbcCredentialStore(transactions);

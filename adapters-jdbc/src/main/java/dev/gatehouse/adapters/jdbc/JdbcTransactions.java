@@ -2,9 +2,12 @@ package dev.gatehouse.adapters.jdbc;
 
 import dev.gatehouse.ports.model.GatehouseException;
 import dev.gatehouse.ports.out.Transactions;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -18,11 +21,37 @@ final class JdbcTransactions implements Transactions {
 
     private static final String SAVEPOINT = "gatehouse_statement";
 
+    private final DataSource dataSource;
     private final Jdbi jdbi;
     private final ThreadLocal<Handle> bound = new ThreadLocal<>();
 
-    JdbcTransactions(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    JdbcTransactions(DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /** One read in plain JDBC, not through Jdbi. */
+    @FunctionalInterface
+    interface ConnectionRead<T> {
+        T read(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs one plain JDBC read, for the verification path, where a Jdbi handle and statement cost more than the
+     * database's own work: on the unit's connection inside a unit, else auto-committed on a pooled connection.
+     */
+    <T> T readDirectly(ConnectionRead<T> read) {
+        Handle handle = bound.get();
+        try {
+            if (handle != null) {
+                return read.read(handle.getConnection());
+            }
+            try (Connection own = dataSource.getConnection()) {
+                return read.read(own);
+            }
+        } catch (SQLException failure) {
+            throw SqlErrors.storage(failure);
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.gatehouse.adapters.jdbc;
 
 import dev.gatehouse.ports.model.Credential;
+import dev.gatehouse.ports.model.CredentialGrant;
 import dev.gatehouse.ports.model.CredentialId;
 import dev.gatehouse.ports.model.CredentialKind;
 import dev.gatehouse.ports.model.Environment;
@@ -45,24 +46,44 @@ final class Rows {
             Sql.instant(row, "created_at"),
             Sql.instant(row, "updated_at"));
 
-    static final RowMapper<Credential> CREDENTIAL = (row, context) -> new Credential(
-            new CredentialId(Sql.uuid(row, "id")),
-            new OrganizationId(Sql.uuid(row, "organization_id")),
-            projectId(row, "project_id"),
-            kind(row.getString("kind")),
-            row.getString("name"),
-            row.getString("description"),
-            scopes(row.getString("scopes")),
-            new TokenHash(row.getString("token_hash")),
-            row.getString("token_prefix"),
-            Sql.instant(row, "created_at"),
-            credentialId(row, "created_by"),
-            Sql.instant(row, "expires_at"),
-            Sql.instant(row, "last_used_at"),
-            Sql.instant(row, "revoked_at"),
-            Sql.instant(row, "updated_at"),
-            credentialId(row, "updated_by"),
-            credentialId(row, "rotated_from"));
+    static final String GRANT_COLUMNS =
+            "id, kind, organization_id, project_id, scopes, expires_at, revoked_at IS NOT NULL AS revoked";
+
+    /** Maps rows selected as {@link #CREDENTIAL_COLUMNS}, by position, which H2 finds without upper-casing a label. */
+    static final RowMapper<Credential> CREDENTIAL = (row, context) -> credential(row);
+
+    /** The grant in a row selected as {@link #GRANT_COLUMNS}: the verification path reads one per cache miss. */
+    static CredentialGrant grant(ResultSet row) throws SQLException {
+        return new CredentialGrant(
+                new CredentialId(Sql.uuid(row, 1)),
+                kind(row.getString(2)),
+                new OrganizationId(Sql.uuid(row, 3)),
+                projectId(row, 4),
+                scopes(row.getString(5)),
+                Sql.instant(row, 6),
+                row.getBoolean(7));
+    }
+
+    private static Credential credential(ResultSet row) throws SQLException {
+        return new Credential(
+                new CredentialId(Sql.uuid(row, 1)),
+                new OrganizationId(Sql.uuid(row, 2)),
+                projectId(row, 3),
+                kind(row.getString(4)),
+                row.getString(5),
+                row.getString(6),
+                scopes(row.getString(7)),
+                new TokenHash(row.getString(8)),
+                row.getString(9),
+                Sql.instant(row, 10),
+                credentialId(row, 11),
+                Sql.instant(row, 12),
+                Sql.instant(row, 13),
+                Sql.instant(row, 14),
+                Sql.instant(row, 15),
+                credentialId(row, 16),
+                credentialId(row, 17));
+    }
 
     private Rows() {
     }
@@ -94,13 +115,13 @@ final class Rows {
         return id == null ? null : id.value();
     }
 
-    private static ProjectId projectId(ResultSet row, String column) throws SQLException {
-        UUID value = Sql.uuid(row, column);
+    private static ProjectId projectId(ResultSet row, int index) throws SQLException {
+        UUID value = Sql.uuid(row, index);
         return value == null ? null : new ProjectId(value);
     }
 
-    private static CredentialId credentialId(ResultSet row, String column) throws SQLException {
-        UUID value = Sql.uuid(row, column);
+    private static CredentialId credentialId(ResultSet row, int index) throws SQLException {
+        UUID value = Sql.uuid(row, index);
         return value == null ? null : new CredentialId(value);
     }
 

@@ -58,4 +58,15 @@ final class Sql {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
+
+    /** The UUID in column {@code index} (from 1): by position, which H2 finds without upper-casing a label. */
+    static UUID uuid(ResultSet row, int index) throws SQLException {
+        return row.getObject(index, UUID.class);
+    }
+
+    /** The instant in column {@code index} (from 1). */
+    static Instant instant(ResultSet row, int index) throws SQLException {
+        OffsetDateTime value = row.getObject(index, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
 }

@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Interner;
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.gatehouse.ports.model.Credential;
+import dev.gatehouse.ports.model.CredentialGrant;
 import dev.gatehouse.ports.model.CredentialId;
 import dev.gatehouse.ports.model.CredentialKind;
 import dev.gatehouse.ports.model.OrganizationId;
@@ -37,7 +37,7 @@ public final class VerificationCache {
 
     private final Cache<Key, Known> known;
     private final Cache<Key, Boolean> unknown;
-    private final Function<Key, Known> load;
+    private final Function<TokenHash, Optional<CredentialGrant>> lookup;
     private final Interner<OrganizationId> organizations = Interner.newWeakInterner();
     private final Interner<ProjectId> projects = Interner.newWeakInterner();
 
@@ -48,7 +48,7 @@ public final class VerificationCache {
      * @throws IllegalArgumentException if the size or a time to live is negative
      */
     public VerificationCache(long maxEntries, Duration positiveTtl, Duration negativeTtl,
-            Function<TokenHash, Optional<Credential>> lookup, Timekeeper time) {
+            Function<TokenHash, Optional<CredentialGrant>> lookup, Timekeeper time) {
         if (maxEntries < 0) {
             throw new IllegalArgumentException("maxEntries must not be negative");
         }
@@ -62,7 +62,7 @@ public final class VerificationCache {
                 .executor(Runnable::run).build();
         this.unknown = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(negativeTtl).ticker(ticker)
                 .executor(Runnable::run).build();
-        this.load = key -> lookup.apply(key.tokenHash()).map(this::known).orElse(null);
+        this.lookup = lookup;
     }
 
     /**
@@ -79,7 +79,9 @@ public final class VerificationCache {
         if (unknown.getIfPresent(key) != null) {
             return Unknown.INSTANCE;
         }
-        Known loaded = known.get(key, load);
+        // The hash's text from the digest at hand, which costs less than from the key.
+        Known loaded = known.get(key, absent -> lookup.apply(new TokenHash(HEX.formatHex(digest)))
+                .map(this::known).orElse(null));
         if (loaded == null) {
             // Unlike a known entry this one may race with the creation of its token, which no caller can present
             // before the creation has returned it.
@@ -103,15 +105,13 @@ public final class VerificationCache {
         unknown.invalidateAll(keys);
     }
 
-    /** The cached form of {@code credential}, sharing id objects with the other entries of its organization. */
-    private Known known(Credential credential) {
-        OrganizationId organization = organizations.intern(credential.organizationId());
-        ProjectId project = credential.projectId() == null ? null : projects.intern(credential.projectId());
-        // The principal's scope set, built once here: principal() hands the same set to every principal it makes.
-        Set<Scope> scopes = new Principal(null, null, organization, null, credential.scopes()).scopes();
-        long expiresAt = credential.expiresAt() == null ? Long.MAX_VALUE : epochMicros(credential.expiresAt());
-        return new Known(credential.id().value(), credential.kind(), organization, project, scopes, expiresAt,
-                credential.revokedAt() != null);
+    /** The cached form of {@code grant}, sharing id objects with the other entries of its organization. */
+    private Known known(CredentialGrant grant) {
+        OrganizationId organization = organizations.intern(grant.organizationId());
+        ProjectId project = grant.projectId() == null ? null : projects.intern(grant.projectId());
+        long expiresAt = grant.expiresAt() == null ? Long.MAX_VALUE : epochMicros(grant.expiresAt());
+        return new Known(grant.id().value(), grant.kind(), organization, project, grant.scopes(), expiresAt,
+                grant.revoked());
     }
 
     private static long epochMicros(Instant instant) {
@@ -222,11 +222,6 @@ public final class VerificationCache {
 
         static Key of(TokenHash hash) {
             return of(HEX.parseHex(hash.hex()));
-        }
-
-        TokenHash tokenHash() {
-            return new TokenHash(HEX.toHexDigits(first) + HEX.toHexDigits(second) + HEX.toHexDigits(third)
-                    + HEX.toHexDigits(fourth));
         }
 
         @Override

@@ -1,6 +1,5 @@
 package dev.gatehouse.ports.model;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** What a credential is for; the code is the kind's segment in the token, as in {@code gth_wt_...}. */
@@ -11,6 +10,8 @@ public enum CredentialKind {
     WRITE_TOKEN("wt"),
     /** Queries one project's telemetry. */
     READ_TOKEN("rt");
+
+    private static final CredentialKind[] KINDS = values();
 
     private final String code;
 
@@ -23,8 +24,13 @@ public enum CredentialKind {
         return code;
     }
 
-    /** The kind whose code is {@code code}, or empty. */
+    /** The kind whose code is {@code code}, or empty; a loop, since every credential read from a store makes one. */
     public static Optional<CredentialKind> fromCode(String code) {
-        return Arrays.stream(values()).filter(kind -> kind.code.equals(code)).findFirst();
+        for (CredentialKind kind : KINDS) {
+            if (kind.code.equals(code)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
     }
 }

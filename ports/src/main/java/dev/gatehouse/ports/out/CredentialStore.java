@@ -1,6 +1,7 @@
 package dev.gatehouse.ports.out;
 
 import dev.gatehouse.ports.model.Credential;
+import dev.gatehouse.ports.model.CredentialGrant;
 import dev.gatehouse.ports.model.CredentialId;
 import dev.gatehouse.ports.model.CredentialKind;
 import dev.gatehouse.ports.model.OrganizationId;
@@ -33,8 +34,14 @@ public interface CredentialStore {
 
     Optional<Credential> findById(CredentialId id);
 
-    /** The credential whose token hashes to {@code hash}: the verification lookup. */
+    /** The credential whose token hashes to {@code hash}. */
     Optional<Credential> findByHash(TokenHash hash);
+
+    /**
+     * What the credential whose token hashes to {@code hash} grants, equal to {@link CredentialGrant#of} of what
+     * {@link #findByHash} finds: the verification lookup, made on every cache miss, so it reads no more than that.
+     */
+    Optional<CredentialGrant> findGrantByHash(TokenHash hash);
 
     /** Every credential of the organization of {@code kind}, oldest first (ties broken by id). */
     List<Credential> listByOrganization(OrganizationId organization, CredentialKind kind);
