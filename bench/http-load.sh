@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # HTTP load test of Gatehouse on loopback, judged as ratios measured in the same run (issue 6, item 4).
 #
-#   bench/http-load.sh            # about three minutes; prints the figures and ratios
+#   bench/http-load.sh            # about four minutes; prints the figures and ratios
 #
 # 1. Authenticated GET /v1/info (a write token, so every request runs a cached verification) against the bare
 #    GET /health of the same server, alternated: ROUNDS rounds of ROUND_SECONDS each, 2 threads, 32 connections.
 #    Budget: /v1/info serves at least 0.8x the requests per second of /health.
 # 2. A flood of refused tokens (bench/flood.lua: half well-formed random tokens that are hashed and looked up, half
-#    malformed) while a valid client measures its own latency. Budget: the valid client's p99 stays within 2x of its
-#    p99 without the flood, and it sees no error. The audit log aggregates refused authentications into at most one
-#    FAILED_LOGIN entry per organization and window (one minute by default): after waiting for the flood's last
-#    window to close, the log may have grown by at most 2 such entries, the flood straddling one window boundary.
+#    malformed) while a valid client measures its own latency, alternated with the valid client alone: ROUNDS
+#    rounds. Budget: the valid client's mean p99 flooded stays within 2x of its mean p99 alone, and it sees no
+#    error. The server answers each refusal after its failed-authentication delay (50 ms by default) without
+#    holding a thread, so the flood's 16 connections wait instead of taking the CPU. The audit log aggregates
+#    refused authentications into at most one FAILED_LOGIN entry per organization and window (one minute by
+#    default): after waiting for the last window to close, the log may have grown by at most one entry per window
+#    the flood's span overlaps.
 #
 # The server is bench/LoadServer.java run from the launcher's jar: `gatehouse serve --in-memory` as composed by the
 # launcher, but with the per-credential rate limit raised, which `serve` cannot yet configure. Exits 1 when a budget
@@ -21,6 +24,7 @@ ROUNDS="${ROUNDS:-3}"
 ROUND_SECONDS="${ROUND_SECONDS:-10}"
 WARMUP_SECONDS="${WARMUP_SECONDS:-5}"
 AUDIT_WINDOW_SECONDS="${AUDIT_WINDOW_SECONDS:-65}"
+FAILED_LOGIN_WINDOW_SECONDS=60
 THREADS=2
 CONNECTIONS=32
 
@@ -129,6 +133,7 @@ errors() {
 requests() { awk '/requests in/{print $1}' "$work/$1.txt"; }
 
 mean() { tr ' ' '\n' | awk 'NF {s += $1; n++} END {printf "%.1f", s / n}'; }
+mean3() { tr ' ' '\n' | awk 'NF {s += $1; n++} END {printf "%.3f", s / n}'; }
 
 # Unrounded, so that a budget is judged on the figure itself, not on its display.
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.6f", a / b}'; }
@@ -179,31 +184,46 @@ health_mean="$(echo "${health_rps[*]}" | mean)"
 info_mean="$(echo "${info_rps[*]}" | mean)"
 throughput_ratio="$(ratio "$info_mean" "$health_mean")"
 
-# Scenario 2: a valid client's latency without and with a flood of refused tokens.
+# Scenario 2: a valid client's latency without and with a flood of refused tokens, alternated like scenario 1.
 audit_before="$(failed_logins)"
-run_wrk valid-alone -t1 -c4 -d"${ROUND_SECONDS}s" --latency "${auth[@]}" "$base/v1/info"
+alone_p99s=() flooded_p99s=() alone_rps=() flooded_rps=() valid_errors=0 flood_total=0 flood_refused=0
 flood_seconds=$((ROUND_SECONDS + 4))
-wrk -t1 -c16 -d"${flood_seconds}s" -s "$root/bench/flood.lua" "$base/v1/info" >"$work/flood.txt" 2>&1 &
-flood_pid=$!
-sleep 2
-run_wrk valid-flooded -t1 -c4 -d"${ROUND_SECONDS}s" --latency "${auth[@]}" "$base/v1/info"
-wait "$flood_pid" || { cat "$work/flood.txt" >&2; fail "the flood's wrk failed"; }
+flood_start="$(date +%s)"
+for round in $(seq 1 "$ROUNDS"); do
+  run_wrk "valid-alone-$round" -t1 -c4 -d"${ROUND_SECONDS}s" --latency "${auth[@]}" "$base/v1/info"
+  wrk -t1 -c16 -d"${flood_seconds}s" -s "$root/bench/flood.lua" "$base/v1/info" >"$work/flood-$round.txt" 2>&1 &
+  flood_pid=$!
+  sleep 2
+  run_wrk "valid-flooded-$round" -t1 -c4 -d"${ROUND_SECONDS}s" --latency "${auth[@]}" "$base/v1/info"
+  wait "$flood_pid" || { cat "$work/flood-$round.txt" >&2; fail "the flood's wrk failed"; }
+  alone_p99s+=("$(p99_ms "valid-alone-$round")")
+  flooded_p99s+=("$(p99_ms "valid-flooded-$round")")
+  alone_rps+=("$(rps "valid-alone-$round")")
+  flooded_rps+=("$(rps "valid-flooded-$round")")
+  valid_errors=$((valid_errors + $(errors "valid-alone-$round") + $(errors "valid-flooded-$round")))
+  flood_total=$((flood_total + $(requests "flood-$round")))
+  flood_refused=$((flood_refused + $(errors "flood-$round")))
+  printf 'round %d: valid alone %9.1f req/s p99 %7.3f ms | flooded %9.1f req/s p99 %7.3f ms | flood %7.1f req/s\n' \
+    "$round" "${alone_rps[-1]}" "${alone_p99s[-1]}" "${flooded_rps[-1]}" "${flooded_p99s[-1]}" \
+    "$(rps "flood-$round")"
+done
+flood_span=$(($(date +%s) - flood_start))
+# Refusals are aggregated per failed-login window (the server's default, one minute): the flood may add one entry
+# for every window its span overlaps, at most one more than the span holds whole.
+allowed_entries=$((flood_span / FAILED_LOGIN_WINDOW_SECONDS + 2))
 if [[ "$audit_before" != "none" ]]; then
   echo "waiting ${AUDIT_WINDOW_SECONDS}s for the audit log's failed-login window to close ..."
   sleep "$AUDIT_WINDOW_SECONDS"
 fi
 audit_after="$(failed_logins)"
-alone_p99="$(p99_ms valid-alone)"
-flooded_p99="$(p99_ms valid-flooded)"
+alone_p99="$(echo "${alone_p99s[*]}" | mean3)"
+flooded_p99="$(echo "${flooded_p99s[*]}" | mean3)"
 latency_ratio="$(ratio "$flooded_p99" "$alone_p99")"
-valid_errors=$(($(errors valid-alone) + $(errors valid-flooded)))
-flood_total="$(requests flood)"
-flood_refused="$(errors flood)"
 
 echo
-printf 'valid client alone:      %9.1f req/s p99 %7.3f ms\n' "$(rps valid-alone)" "$alone_p99"
-printf 'valid client, flooded:   %9.1f req/s p99 %7.3f ms\n' "$(rps valid-flooded)" "$flooded_p99"
-printf 'flood:                   %9.1f req/s, %s requests, %s refused\n' "$(rps flood)" "$flood_total" "$flood_refused"
+printf 'valid client alone:      %9.1f req/s, mean p99 %7.3f ms\n' "$(echo "${alone_rps[*]}" | mean)" "$alone_p99"
+printf 'valid client, flooded:   %9.1f req/s, mean p99 %7.3f ms\n' "$(echo "${flooded_rps[*]}" | mean)" "$flooded_p99"
+printf 'flood:                   %s requests over %s s, %s refused\n' "$flood_total" "$flood_span" "$flood_refused"
 if [[ "$audit_before" == "none" ]]; then
   audit_line="not measurable yet: the server has no audit log endpoint (GET /api/v1/audit-logs/)"
 else
@@ -223,7 +243,7 @@ echo
 echo "Budgets (ratios measured in this run):"
 printf '  %-58s %6.3fx  %s\n' "GET /v1/info req/s / GET /health req/s (at least 0.80)" "$throughput_ratio" \
   "$throughput_verdict"
-printf '  %-58s %6.3fx  %s\n' "valid p99 flooded / valid p99 alone (at most 2.00)" "$latency_ratio" "$latency_verdict"
+printf '  %-58s %6.3fx  %s\n' "valid mean p99 flooded / alone (at most 2.00)" "$latency_ratio" "$latency_verdict"
 all_valid_errors=$((valid_errors + scenario1_errors))
 if [[ "$all_valid_errors" -eq 0 ]]; then
   printf '  %-58s %7s  %s\n' "errors seen by valid clients (none allowed)" "0" "MET"
@@ -232,11 +252,12 @@ else
   printf '  %-58s %7s  %s\n' "errors seen by valid clients (none allowed)" "$all_valid_errors" "MISSED"
 fi
 if [[ "$audit_before" != "none" ]]; then
-  if [[ "$audit_growth" -le 2 ]]; then
-    printf '  %-58s %7s  %s\n' "new FAILED_LOGIN audit entries for the flood (at most 2)" "$audit_growth" "MET"
+  audit_budget="new FAILED_LOGIN audit entries for the flood (at most $allowed_entries)"
+  if [[ "$audit_growth" -le "$allowed_entries" ]]; then
+    printf '  %-58s %7s  %s\n' "$audit_budget" "$audit_growth" "MET"
   else
     missed=1
-    printf '  %-58s %7s  %s\n' "new FAILED_LOGIN audit entries for the flood (at most 2)" "$audit_growth" "MISSED"
+    printf '  %-58s %7s  %s\n' "$audit_budget" "$audit_growth" "MISSED"
   fi
 fi
 if [[ "$flood_refused" -ne "$flood_total" ]]; then

@@ -47,7 +47,8 @@ public final class HttpApi {
         system.publish(OpenApiDocument.build(routes, mapper));
 
         RateLimiter rateLimiter = new RateLimiter(settings.rateLimitBurst(), settings.rateLimitPerSecond(), settings.clock());
-        Dispatcher dispatcher = new Dispatcher(useCases.verifier(), rateLimiter, mapper, settings.clock());
+        Dispatcher dispatcher = new Dispatcher(useCases.verifier(), rateLimiter, mapper, settings.clock(),
+                settings.failedAuthenticationDelay());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;

@@ -57,21 +57,21 @@ final class InMemoryAlertStore implements AlertStore {
     @Override
     public Optional<Alert> findById(AlertId id) {
         Objects.requireNonNull(id, "id");
-        return tables.unitOfWork.inTransaction(() -> tables.alerts.get(id));
+        return tables.unitOfWork.read(() -> tables.alerts.get(id));
     }
 
     @Override
     public Optional<Alert> findByName(ProjectId project, String name) {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(name, "name");
-        return tables.unitOfWork.inTransaction(() -> tables.alerts.findUnique(tables.alertsByName,
+        return tables.unitOfWork.read(() -> tables.alerts.findUnique(tables.alertsByName,
                 new Tables.InProject(project, name)));
     }
 
     @Override
     public List<Alert> listByProject(ProjectId project) {
         Objects.requireNonNull(project, "project");
-        return tables.unitOfWork.inTransaction(() -> tables.alerts.select(
+        return tables.unitOfWork.read(() -> tables.alerts.select(
                 alert -> alert.projectId().equals(project),
                 Tables.oldestFirst(Alert::createdAt, alert -> alert.id().value())));
     }

@@ -28,7 +28,7 @@ final class InMemoryAuditStore implements AuditStore {
     @Override
     public Optional<AuditEntry> findById(AuditEntryId id) {
         Objects.requireNonNull(id, "id");
-        return tables.unitOfWork.inTransaction(() -> tables.audit.get(id));
+        return tables.unitOfWork.read(() -> tables.audit.get(id));
     }
 
     @Override
@@ -40,7 +40,7 @@ final class InMemoryAuditStore implements AuditStore {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
-        return tables.unitOfWork.inTransaction(() -> tables.audit.select(
+        return tables.unitOfWork.read(() -> tables.audit.select(
                         entry -> entry.organizationId().equals(organization)
                                 && !entry.createdAt().isBefore(from)
                                 && entry.createdAt().isBefore(to)

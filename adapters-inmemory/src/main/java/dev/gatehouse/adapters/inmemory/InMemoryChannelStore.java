@@ -44,13 +44,13 @@ final class InMemoryChannelStore implements ChannelStore {
     @Override
     public Optional<Channel> findById(ChannelId id) {
         Objects.requireNonNull(id, "id");
-        return tables.unitOfWork.inTransaction(() -> tables.channels.get(id));
+        return tables.unitOfWork.read(() -> tables.channels.get(id));
     }
 
     @Override
     public List<Channel> listByOrganization(OrganizationId organization) {
         Objects.requireNonNull(organization, "organization");
-        return tables.unitOfWork.inTransaction(() -> tables.channels.select(
+        return tables.unitOfWork.read(() -> tables.channels.select(
                 channel -> channel.organizationId().equals(organization),
                 Tables.oldestFirst(Channel::createdAt, channel -> channel.id().value())));
     }

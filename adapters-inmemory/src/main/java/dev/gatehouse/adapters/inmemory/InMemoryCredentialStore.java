@@ -60,13 +60,13 @@ final class InMemoryCredentialStore implements CredentialStore {
     @Override
     public Optional<Credential> findById(CredentialId id) {
         Objects.requireNonNull(id, "id");
-        return tables.unitOfWork.inTransaction(() -> tables.credentials.get(id));
+        return tables.unitOfWork.read(() -> tables.credentials.get(id));
     }
 
     @Override
     public Optional<Credential> findByHash(TokenHash hash) {
         Objects.requireNonNull(hash, "hash");
-        return tables.unitOfWork.inTransaction(() -> tables.credentials.findUnique(tables.credentialsByHash, hash));
+        return tables.unitOfWork.read(() -> tables.credentials.findUnique(tables.credentialsByHash, hash));
     }
 
     @Override
@@ -78,7 +78,7 @@ final class InMemoryCredentialStore implements CredentialStore {
     public List<Credential> listByOrganization(OrganizationId organization, CredentialKind kind) {
         Objects.requireNonNull(organization, "organization");
         Objects.requireNonNull(kind, "kind");
-        return tables.unitOfWork.inTransaction(() -> tables.credentials.select(
+        return tables.unitOfWork.read(() -> tables.credentials.select(
                 credential -> credential.organizationId().equals(organization) && credential.kind() == kind,
                 Tables.oldestFirst(Credential::createdAt, credential -> credential.id().value())));
     }
@@ -87,7 +87,7 @@ final class InMemoryCredentialStore implements CredentialStore {
     public List<Credential> listByProject(ProjectId project, CredentialKind kind) {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(kind, "kind");
-        return tables.unitOfWork.inTransaction(() -> tables.credentials.select(
+        return tables.unitOfWork.read(() -> tables.credentials.select(
                 credential -> project.equals(credential.projectId()) && credential.kind() == kind,
                 Tables.oldestFirst(Credential::createdAt, credential -> credential.id().value())));
     }

@@ -49,21 +49,21 @@ final class InMemoryDashboardStore implements DashboardStore {
     @Override
     public Optional<Dashboard> findById(DashboardId id) {
         Objects.requireNonNull(id, "id");
-        return tables.unitOfWork.inTransaction(() -> tables.dashboards.get(id));
+        return tables.unitOfWork.read(() -> tables.dashboards.get(id));
     }
 
     @Override
     public Optional<Dashboard> findBySlug(ProjectId project, String slug) {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(slug, "slug");
-        return tables.unitOfWork.inTransaction(() -> tables.dashboards.findUnique(tables.dashboardsBySlug,
+        return tables.unitOfWork.read(() -> tables.dashboards.findUnique(tables.dashboardsBySlug,
                 new Tables.InProject(project, slug)));
     }
 
     @Override
     public List<Dashboard> listByProject(ProjectId project) {
         Objects.requireNonNull(project, "project");
-        return tables.unitOfWork.inTransaction(() -> tables.dashboards.select(
+        return tables.unitOfWork.read(() -> tables.dashboards.select(
                 dashboard -> dashboard.projectId().equals(project),
                 Tables.oldestFirst(Dashboard::createdAt, dashboard -> dashboard.id().value())));
     }

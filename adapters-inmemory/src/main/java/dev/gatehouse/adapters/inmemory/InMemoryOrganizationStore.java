@@ -25,19 +25,19 @@ final class InMemoryOrganizationStore implements OrganizationStore {
     @Override
     public Optional<Organization> findById(OrganizationId id) {
         Objects.requireNonNull(id, "id");
-        return tables.unitOfWork.inTransaction(() -> tables.organizations.get(id));
+        return tables.unitOfWork.read(() -> tables.organizations.get(id));
     }
 
     @Override
     public Optional<Organization> findByName(String name) {
         Objects.requireNonNull(name, "name");
-        return tables.unitOfWork.inTransaction(
+        return tables.unitOfWork.read(
                 () -> tables.organizations.findUnique(tables.organizationsByName, name));
     }
 
     @Override
     public List<Organization> list() {
-        return tables.unitOfWork.inTransaction(() -> tables.organizations.select(
+        return tables.unitOfWork.read(() -> tables.organizations.select(
                 organization -> true,
                 Tables.oldestFirst(Organization::createdAt, organization -> organization.id().value())));
     }

@@ -45,21 +45,21 @@ final class InMemoryProjectStore implements ProjectStore {
     @Override
     public Optional<Project> findById(ProjectId id) {
         Objects.requireNonNull(id, "id");
-        return tables.unitOfWork.inTransaction(() -> tables.projects.get(id));
+        return tables.unitOfWork.read(() -> tables.projects.get(id));
     }
 
     @Override
     public Optional<Project> findByName(OrganizationId organization, String name) {
         Objects.requireNonNull(organization, "organization");
         Objects.requireNonNull(name, "name");
-        return tables.unitOfWork.inTransaction(() -> tables.projects.findUnique(
+        return tables.unitOfWork.read(() -> tables.projects.findUnique(
                 tables.projectsByName, new Tables.ProjectName(organization, name)));
     }
 
     @Override
     public List<Project> listByOrganization(OrganizationId organization) {
         Objects.requireNonNull(organization, "organization");
-        return tables.unitOfWork.inTransaction(() -> tables.projects.select(
+        return tables.unitOfWork.read(() -> tables.projects.select(
                 project -> project.organizationId().equals(organization),
                 Tables.oldestFirst(Project::createdAt, project -> project.id().value())));
     }

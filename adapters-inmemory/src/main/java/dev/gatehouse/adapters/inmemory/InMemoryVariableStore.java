@@ -49,21 +49,21 @@ final class InMemoryVariableStore implements VariableStore {
     @Override
     public Optional<Variable> findById(VariableId id) {
         Objects.requireNonNull(id, "id");
-        return tables.unitOfWork.inTransaction(() -> tables.variables.get(id));
+        return tables.unitOfWork.read(() -> tables.variables.get(id));
     }
 
     @Override
     public Optional<Variable> findByName(ProjectId project, String name) {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(name, "name");
-        return tables.unitOfWork.inTransaction(() -> tables.variables.findUnique(tables.variablesByName,
+        return tables.unitOfWork.read(() -> tables.variables.findUnique(tables.variablesByName,
                 new Tables.InProject(project, name)));
     }
 
     @Override
     public List<Variable> listByProject(ProjectId project) {
         Objects.requireNonNull(project, "project");
-        return tables.unitOfWork.inTransaction(() -> tables.variables.select(
+        return tables.unitOfWork.read(() -> tables.variables.select(
                 variable -> variable.projectId().equals(project),
                 Tables.oldestFirst(Variable::createdAt, variable -> variable.id().value())));
     }

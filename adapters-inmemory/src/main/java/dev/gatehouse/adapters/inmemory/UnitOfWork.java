@@ -4,24 +4,30 @@ import dev.gatehouse.ports.out.Transactions;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
- * Units of work over the in-memory tables: one fair lock held for the whole unit serializes them, and an undo log
- * restores every table if the outermost unit's work throws. Thread-safe.
+ * Units of work over the in-memory tables: a unit holds the write lock of one read-write lock for its whole run,
+ * which serializes units, and an undo log restores every table if the outermost unit's work throws. Reads outside
+ * a unit share the read lock, so that they run side by side and never see a unit half done. Thread-safe.
  */
 final class UnitOfWork implements Transactions {
 
-    private final ReentrantLock lock = new ReentrantLock(true);
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Deque<Runnable> undoLog = new ArrayDeque<>();
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         Objects.requireNonNull(work, "work");
-        lock.lock();
+        if (lock.getReadHoldCount() > 0) {
+            throw new IllegalStateException("a unit of work cannot start inside a read");
+        }
+        Lock write = lock.writeLock();
+        write.lock();
         try {
-            boolean outermost = lock.getHoldCount() == 1;
+            boolean outermost = lock.getWriteHoldCount() == 1;
             try {
                 T result = work.get();
                 if (outermost) {
@@ -36,13 +42,27 @@ final class UnitOfWork implements Transactions {
                 throw failure;
             }
         } finally {
-            lock.unlock();
+            write.unlock();
+        }
+    }
+
+    /** Runs a read: within the unit of this thread if there is one, else under the shared read lock. */
+    <T> T read(Supplier<T> reads) {
+        if (lock.isWriteLockedByCurrentThread()) {
+            return reads.get();
+        }
+        Lock read = lock.readLock();
+        read.lock();
+        try {
+            return reads.get();
+        } finally {
+            read.unlock();
         }
     }
 
     /** Records how to reverse a write just made; only a thread inside a unit may write. */
     void onRollback(Runnable undo) {
-        if (!lock.isHeldByCurrentThread()) {
+        if (!lock.isWriteLockedByCurrentThread()) {
             throw new IllegalStateException("in-memory tables are written only inside a unit of work");
         }
         undoLog.push(undo);
