@@ -7,8 +7,9 @@ import io.javalin.Javalin;
 
 /**
  * The server that bench/http-load.sh measures: what {@code gatehouse serve --in-memory} composes (in-memory storage,
- * the core with its default cache, the HTTP API), bound to loopback, with the per-credential rate limit raised out of
- * the way, since the default (50 burst, 20 per second) would answer a load test mostly with 429. Run from the
+ * the core with its default cache, the HTTP API with its default refusal delay), with the per-credential rate limit
+ * raised out of the way, since the default (50 burst, 20 per second) would answer a load test mostly with 429; unlike
+ * {@code serve}, which listens on every interface, bound to loopback only. Run from the
  * launcher's jar as a source file: {@code java -cp cli-launcher/target/gatehouse.jar bench/LoadServer.java PORT}.
  * Prints {@code PORT <port>} and, once, {@code ADMIN_KEY <token>} on standard output, as serve prints its banner.
  */

@@ -15,9 +15,10 @@
 #    default): after waiting for the last window to close, the log may have grown by at most one entry per window
 #    the flood's span overlaps.
 #
-# The server is bench/LoadServer.java run from the launcher's jar: `gatehouse serve --in-memory` as composed by the
-# launcher, but with the per-credential rate limit raised, which `serve` cannot yet configure. Exits 1 when a budget
-# is missed, 2 when the run itself fails. Sends traffic to 127.0.0.1 only.
+# The server is bench/LoadServer.java run from the launcher's jar: `gatehouse serve --in-memory --rate-limit-burst
+# 1000000000 --rate-limit-per-second 1e9` as composed by the launcher, but bound to 127.0.0.1 only (serve listens on
+# every interface, which a server with its rate limit off should not). Exits 1 when a budget is missed, 2 when the
+# run itself fails. Sends traffic to 127.0.0.1 only.
 set -euo pipefail
 
 ROUNDS="${ROUNDS:-3}"

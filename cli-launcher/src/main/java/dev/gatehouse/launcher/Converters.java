@@ -39,23 +39,39 @@ final class Converters {
         }
     }
 
-    /** An ISO 8601 duration ({@code PT5M}) or a number of seconds; never negative. */
+    /** An ISO 8601 duration ({@code PT5M}) or a number of seconds; positive. */
     static final class DurationConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            String text = value.trim();
-            Duration duration;
-            try {
-                duration = text.chars().allMatch(Character::isDigit) && !text.isEmpty()
-                        ? Duration.ofSeconds(Long.parseLong(text))
-                        : Duration.parse(text);
-            } catch (DateTimeParseException | NumberFormatException e) {
-                throw new TypeConversionException("'" + value + "' is not a duration such as PT5S or 5 (seconds)");
-            }
-            if (duration.isNegative() || duration.isZero()) {
+            Duration duration = duration(value);
+            if (duration.isZero()) {
                 throw new TypeConversionException("'" + value + "' is not a positive duration");
             }
             return duration;
         }
+    }
+
+    /** An ISO 8601 duration ({@code PT0.05S}) or a number of seconds; zero or more. */
+    static final class NonNegativeDurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return duration(value);
+        }
+    }
+
+    private static Duration duration(String value) {
+        String text = value.trim();
+        Duration duration;
+        try {
+            duration = text.chars().allMatch(Character::isDigit) && !text.isEmpty()
+                    ? Duration.ofSeconds(Long.parseLong(text))
+                    : Duration.parse(text);
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new TypeConversionException("'" + value + "' is not a duration such as PT5S or 5 (seconds)");
+        }
+        if (duration.isNegative()) {
+            throw new TypeConversionException("'" + value + "' is a negative duration");
+        }
+        return duration;
     }
 }

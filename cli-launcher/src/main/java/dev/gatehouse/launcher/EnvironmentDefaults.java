@@ -12,15 +12,18 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 final class EnvironmentDefaults implements IDefaultValueProvider {
 
-    static final Map<String, String> VARIABLES = Map.of(
-            "--port", "GATEHOUSE_PORT",
-            "--data-dir", "GATEHOUSE_DATA_DIR",
-            "--in-memory", "GATEHOUSE_IN_MEMORY",
-            "--jdbc-url", "GATEHOUSE_JDBC_URL",
-            "--pepper-file", "GATEHOUSE_PEPPER_FILE",
-            "--master-key-file", "GATEHOUSE_MASTER_KEY_FILE",
-            "--org-name", "GATEHOUSE_ORG_NAME",
-            "--last-used-flush-interval", "GATEHOUSE_LAST_USED_FLUSH_INTERVAL");
+    static final Map<String, String> VARIABLES = Map.ofEntries(
+            Map.entry("--port", "GATEHOUSE_PORT"),
+            Map.entry("--data-dir", "GATEHOUSE_DATA_DIR"),
+            Map.entry("--in-memory", "GATEHOUSE_IN_MEMORY"),
+            Map.entry("--jdbc-url", "GATEHOUSE_JDBC_URL"),
+            Map.entry("--pepper-file", "GATEHOUSE_PEPPER_FILE"),
+            Map.entry("--master-key-file", "GATEHOUSE_MASTER_KEY_FILE"),
+            Map.entry("--org-name", "GATEHOUSE_ORG_NAME"),
+            Map.entry("--last-used-flush-interval", "GATEHOUSE_LAST_USED_FLUSH_INTERVAL"),
+            Map.entry("--rate-limit-burst", "GATEHOUSE_RATE_LIMIT_BURST"),
+            Map.entry("--rate-limit-per-second", "GATEHOUSE_RATE_LIMIT_PER_SECOND"),
+            Map.entry("--failed-auth-delay", "GATEHOUSE_FAILED_AUTH_DELAY"));
 
     private final Map<String, String> environment;
 

@@ -2,6 +2,7 @@ package dev.gatehouse.launcher;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import dev.gatehouse.http.HttpSettings;
 import dev.gatehouse.ports.in.UseCases;
 import io.javalin.Javalin;
 import java.io.PrintWriter;
@@ -36,10 +37,16 @@ final class GatehouseServer {
      * empty, printing the admin key to {@code out}; on failure closes whatever it had opened and rethrows.
      */
     static GatehouseServer start(GatehouseSettings settings, int port, String organizationName, PrintWriter out) {
+        return start(settings, HttpSettings.defaults(), port, organizationName, out);
+    }
+
+    /** Starts a server whose HTTP API limits its callers as {@code http} says; see the other overload. */
+    static GatehouseServer start(GatehouseSettings settings, HttpSettings http, int port, String organizationName,
+            PrintWriter out) {
         Objects.requireNonNull(organizationName, "organizationName");
         Resources resources = new Resources();
         try {
-            Injector injector = Guice.createInjector(new LauncherModule(settings, resources));
+            Injector injector = Guice.createInjector(new LauncherModule(settings, resources, http));
             LOG.info("Opening {}", settings.storage());
             UseCases useCases = injector.getInstance(UseCases.class);
             if (!settings.storage().persistent()) {

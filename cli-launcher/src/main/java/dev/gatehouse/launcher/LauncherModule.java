@@ -25,10 +25,17 @@ final class LauncherModule extends AbstractModule {
 
     private final GatehouseSettings settings;
     private final Resources resources;
+    private final HttpSettings http;
 
+    /** A module whose HTTP API, if asked for, has the default settings. */
     LauncherModule(GatehouseSettings settings, Resources resources) {
+        this(settings, resources, HttpSettings.defaults());
+    }
+
+    LauncherModule(GatehouseSettings settings, Resources resources, HttpSettings http) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.resources = Objects.requireNonNull(resources, "resources");
+        this.http = Objects.requireNonNull(http, "http");
     }
 
     @Override
@@ -68,7 +75,7 @@ final class LauncherModule extends AbstractModule {
     @Provides
     @Singleton
     Javalin httpServer(UseCases useCases) {
-        Javalin app = HttpApi.create(useCases, HttpSettings.defaults());
+        Javalin app = HttpApi.create(useCases, http);
         app.unsafe.jetty.modifyServer(server -> {
             // Jetty waits for requests in flight only where a Graceful handler tracks them.
             server.insertHandler(new GracefulHandler());

@@ -1,5 +1,6 @@
 package dev.gatehouse.launcher;
 
+import dev.gatehouse.http.HttpSettings;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,6 +41,35 @@ final class ServeCommand implements Callable<Integer> {
                     + "writes them.")
     Duration lastUsedFlushInterval;
 
+    @Option(names = "--rate-limit-burst", paramLabel = "N", defaultValue = "50",
+            description = "Requests a credential may make at once before it is rate limited (default: 50; "
+                    + "env GATEHOUSE_RATE_LIMIT_BURST).")
+    int rateLimitBurst;
+
+    @Option(names = "--rate-limit-per-second", paramLabel = "RATE", defaultValue = "20",
+            description = "Requests per second a credential may sustain (default: 20; "
+                    + "env GATEHOUSE_RATE_LIMIT_PER_SECOND).")
+    double rateLimitPerSecond;
+
+    @Option(names = "--failed-auth-delay", paramLabel = "DURATION", defaultValue = "PT0.05S",
+            converter = Converters.NonNegativeDurationConverter.class,
+            description = "Least wait before a refused authentication is answered, plus a random jitter of up to "
+                    + "as much again; 0 answers at once (default: PT0.05S; env GATEHOUSE_FAILED_AUTH_DELAY).")
+    Duration failedAuthDelay;
+
+    /** The HTTP settings the options describe; values out of range are a usage error. */
+    HttpSettings httpSettings() {
+        if (rateLimitBurst < 1) {
+            throw storage.usage(storage.source("--rate-limit-burst") + " must be at least 1, not " + rateLimitBurst);
+        }
+        if (!(rateLimitPerSecond > 0) || Double.isInfinite(rateLimitPerSecond)) {
+            throw storage.usage(storage.source("--rate-limit-per-second")
+                    + " must be a finite number greater than 0, not " + rateLimitPerSecond);
+        }
+        return HttpSettings.defaults().withRateLimit(rateLimitBurst, rateLimitPerSecond)
+                .withFailedAuthenticationDelay(failedAuthDelay);
+    }
+
     /** The settings the options describe; invalid or conflicting options are a usage error. */
     GatehouseSettings settings() {
         if (port < 0 || port > 65_535) {
@@ -51,7 +81,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        GatehouseServer server = GatehouseServer.start(settings(), port, organizationName, spec.commandLine().getOut());
+        GatehouseServer server = GatehouseServer.start(settings(), httpSettings(), port, organizationName,
+                spec.commandLine().getOut());
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "gatehouse-shutdown"));
         server.awaitStop();
         return 0;

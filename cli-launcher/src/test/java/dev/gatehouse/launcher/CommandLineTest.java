@@ -2,6 +2,7 @@ package dev.gatehouse.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.http.HttpSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -87,6 +88,36 @@ class CommandLineTest {
 
         assertThat(serve.port).isEqualTo(9001);
         assertThat(serve.organizationName).isEqualTo("globex");
+    }
+
+    @Test
+    void theHttpLimitsDefaultToTheHttpApisDefaultsAndFollowTheEnvironmentAndTheCommandLine() {
+        assertThat(serve(Map.of()).httpSettings()).isEqualTo(HttpSettings.defaults());
+
+        HttpSettings fromEnvironment = serve(Map.of("GATEHOUSE_RATE_LIMIT_BURST", "500",
+                "GATEHOUSE_RATE_LIMIT_PER_SECOND", "250.5", "GATEHOUSE_FAILED_AUTH_DELAY", "PT0.2S")).httpSettings();
+        assertThat(fromEnvironment.rateLimitBurst()).isEqualTo(500);
+        assertThat(fromEnvironment.rateLimitPerSecond()).isEqualTo(250.5);
+        assertThat(fromEnvironment.failedAuthenticationDelay()).isEqualTo(Duration.ofMillis(200));
+
+        HttpSettings fromCommandLine = serve(Map.of("GATEHOUSE_RATE_LIMIT_BURST", "500"),
+                "--rate-limit-burst", "7", "--failed-auth-delay", "0").httpSettings();
+        assertThat(fromCommandLine.rateLimitBurst()).isEqualTo(7);
+        assertThat(fromCommandLine.failedAuthenticationDelay()).isZero();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "--rate-limit-burst, 0, --rate-limit-burst must be at least 1, not 0",
+        "--rate-limit-per-second, 0, --rate-limit-per-second must be a finite number greater than 0, not 0.0",
+        "--failed-auth-delay, -PT1S, '-PT1S' is a negative duration",
+        "--failed-auth-delay, soon, 'soon' is not a duration such as PT5S or 5 (seconds)",
+    })
+    void httpLimitsOutOfRangeAreAUsageError(String option, String value, String message) {
+        int exit = run(Map.of(), "serve", "--in-memory", option, value);
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains(message).contains("Usage: gatehouse serve");
     }
 
     @Test
