@@ -34,11 +34,35 @@ class TimekeeperTest {
     }
 
     @Test
+    void theTickSleepsWhenNobodyReadsAndTheNextReadIsExactAndWakesIt() throws InterruptedException {
+        try (Timekeeper time = Timekeeper.of(Clock.systemUTC())) {
+            assertThat(time.isTicking()).isTrue();
+
+            // About a second without a read puts the thread to sleep; allow for a slow machine.
+            long deadline = System.nanoTime() + WAIT_NANOS;
+            while (time.isTicking() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(time.isTicking()).as("asleep after a second without reads").isFalse();
+
+            Instant before = Instant.now();
+            assertThat(time.recent()).as("exact while asleep").isAfterOrEqualTo(before);
+            deadline = System.nanoTime() + WAIT_NANOS;
+            while (!time.isTicking() && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            assertThat(time.isTicking()).as("woken by the read").isTrue();
+            assertThat(time.recent()).isAfterOrEqualTo(before).isBeforeOrEqualTo(Instant.now());
+        }
+    }
+
+    @Test
     void anotherClockIsReadOnEveryCallAndRunsNoThread() {
         Instant start = Instant.parse("2030-01-01T00:00:00.000000001Z");
         Clock fixed = Clock.fixed(start, ZoneOffset.UTC);
         Set<Thread> before = clockThreads();
         try (Timekeeper time = Timekeeper.of(fixed)) {
+            assertThat(time.isTicking()).isFalse();
             assertThat(time.recent()).isEqualTo(start);
             assertThat(time.exact()).isEqualTo(start);
             assertThat(clockThreads()).isEqualTo(before);
