@@ -101,6 +101,8 @@ public final class CacheFootprint {
      * page cache, which any read may grow, then weighs alike on both sides.
      */
     private static Result measure(CountingStorage storage, List<String> tokens) {
+        // The first histogram sets up what running jcmd needs for good: done here, it weighs on both sides alike.
+        histogram();
         Gatehouse gatehouse = Gatehouse.builder()
                 .storage(storage.storage())
                 .verificationCache(tokens.size(), LONG_TTL, LONG_TTL)
