@@ -248,9 +248,9 @@ final class JdbcAlertStore implements AlertStore {
             notifyWhen = notifyWhen(row.getString("notify_when"));
             active = row.getBoolean("active");
             createdAt = Sql.instant(row, "created_at");
-            createdBy = credentialId(row, "created_by");
+            createdBy = Rows.credentialId(row, "created_by");
             updatedAt = Sql.instant(row, "updated_at");
-            updatedBy = credentialId(row, "updated_by");
+            updatedBy = Rows.credentialId(row, "updated_by");
             lastRun = run(row);
         }
 
@@ -277,11 +277,6 @@ final class JdbcAlertStore implements AlertStore {
                 }
             }
             throw new IllegalStateException("the database holds an unknown notify_when: " + stored);
-        }
-
-        private static CredentialId credentialId(ResultSet row, String column) throws SQLException {
-            UUID value = Sql.uuid(row, column);
-            return value == null ? null : new CredentialId(value);
         }
     }
 }

@@ -1,19 +1,15 @@
 package dev.gatehouse.adapters.jdbc;
 
 import dev.gatehouse.ports.model.ConflictException;
-import dev.gatehouse.ports.model.CredentialId;
 import dev.gatehouse.ports.model.Dashboard;
 import dev.gatehouse.ports.model.DashboardId;
 import dev.gatehouse.ports.model.NotFoundException;
 import dev.gatehouse.ports.model.ProjectId;
 import dev.gatehouse.ports.out.DashboardStore;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
@@ -34,9 +30,9 @@ final class JdbcDashboardStore implements DashboardStore {
             row.getString("definition"),
             row.getLong("version"),
             Sql.instant(row, "created_at"),
-            credentialId(row, "created_by"),
+            Rows.credentialId(row, "created_by"),
             Sql.instant(row, "updated_at"),
-            credentialId(row, "updated_by"));
+            Rows.credentialId(row, "updated_by"));
 
     private final JdbcTransactions transactions;
 
@@ -140,10 +136,5 @@ final class JdbcDashboardStore implements DashboardStore {
                 failure -> SqlErrors.translate(failure, Map.of(), "dashboard " + id + " could not be deleted",
                         "dashboard " + id + " could not be deleted"));
         return deleted > 0;
-    }
-
-    private static CredentialId credentialId(ResultSet row, String column) throws SQLException {
-        UUID value = Sql.uuid(row, column);
-        return value == null ? null : new CredentialId(value);
     }
 }

@@ -328,7 +328,7 @@ final class JdbcVariableStore implements VariableStore {
 
     private static VariableVersion version(ResultSet row) throws SQLException {
         return new VariableVersion(row.getInt("version"), row.getString("serialized_value"),
-                Sql.instant(row, "created_at"), credentialId(row, "created_by"));
+                Sql.instant(row, "created_at"), Rows.credentialId(row, "created_by"));
     }
 
     private static VariableLabel label(ResultSet row) throws SQLException {
@@ -340,7 +340,7 @@ final class JdbcVariableStore implements VariableStore {
             default -> throw new IllegalStateException("unknown label target " + row.getString("target_type"));
         };
         return new VariableLabel(row.getString("label"), target, Sql.instant(row, "updated_at"),
-                credentialId(row, "updated_by"));
+                Rows.credentialId(row, "updated_by"));
     }
 
     private static Double nullableDouble(ResultSet row, String column) throws SQLException {
@@ -348,10 +348,6 @@ final class JdbcVariableStore implements VariableStore {
         return row.wasNull() ? null : value;
     }
 
-    private static CredentialId credentialId(ResultSet row, String column) throws SQLException {
-        UUID value = Sql.uuid(row, column);
-        return value == null ? null : new CredentialId(value);
-    }
 
     private static String nameTaken(Variable variable) {
         return "a variable named '" + variable.name() + "' already exists in project " + variable.projectId();
@@ -386,9 +382,9 @@ final class JdbcVariableStore implements VariableStore {
             example = row.getString("example");
             external = row.getBoolean("external");
             createdAt = Sql.instant(row, "created_at");
-            createdBy = credentialId(row, "created_by");
+            createdBy = Rows.credentialId(row, "created_by");
             updatedAt = Sql.instant(row, "updated_at");
-            updatedBy = credentialId(row, "updated_by");
+            updatedBy = Rows.credentialId(row, "updated_by");
         }
 
         Variable variable(Parts parts) {

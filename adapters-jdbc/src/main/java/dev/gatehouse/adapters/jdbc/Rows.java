@@ -120,6 +120,12 @@ final class Rows {
         return value == null ? null : new ProjectId(value);
     }
 
+    /** The credential id in {@code column}, or null where the column is. */
+    static CredentialId credentialId(ResultSet row, String column) throws SQLException {
+        UUID value = Sql.uuid(row, column);
+        return value == null ? null : new CredentialId(value);
+    }
+
     private static CredentialId credentialId(ResultSet row, int index) throws SQLException {
         UUID value = Sql.uuid(row, index);
         return value == null ? null : new CredentialId(value);
