@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -69,16 +70,31 @@ final class CredentialRows {
             insert.executeBatch();
             connection.commit();
             if (database.store().equals("postgres")) {
-                try (var analyze = connection.createStatement()) {
-                    analyze.execute("ANALYZE credentials");
-                }
-                connection.commit();
+                settle(connection);
             }
         } catch (SQLException failure) {
             throw new IllegalStateException("bulk loading credentials failed: " + failure.getMessage(), failure);
         }
         Collections.shuffle(sample, new Random(7));
         return sample;
+    }
+
+    /**
+     * Leaves a freshly loaded PostgreSQL table as a long-lived one is: vacuumed and analysed, so that autovacuum does
+     * not wake for the load during the measurement, and checkpointed, so that the load's dirty pages are not written
+     * out during it either. A role that may not checkpoint only loses the second.
+     */
+    private static void settle(Connection connection) throws SQLException {
+        connection.setAutoCommit(true);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM (ANALYZE) credentials");
+            try {
+                statement.execute("CHECKPOINT");
+            } catch (SQLException refused) {
+                System.err.println("bulk load: CHECKPOINT refused (" + refused.getMessage()
+                        + "); a checkpoint may fall into the measurement");
+            }
+        }
     }
 
     /** Reservoir sampling: after row {@code row}, each row seen so far is in the sample with equal probability. */
