@@ -93,7 +93,11 @@ public final class Budgets {
                     .ifPresent(checks::add);
         }
         for (String store : List.of("h2", "postgres")) {
-            scale(results, store).ifPresent(checks::add);
+            List<RunResult> verifies = bySize(results, "VerifyAtScaleBenchmark.verify", store);
+            List<RunResult> selects = bySize(results, "VerifyAtScaleBenchmark.selectByTokenHash", store);
+            scale("p99 verify", verifies, store, 1.2).ifPresent(checks::add);
+            scale("p99 SELECT by token hash (context)", selects, store, Double.NaN).ifPresent(checks::add);
+            overheadAtMost(verifies, selects, store).ifPresent(checks::add);
         }
         for (String store : List.of("h2", "postgres")) {
             find(results, "CreateTokenBenchmark.createToken", "store", store).ifPresent(run -> checks.add(
@@ -112,23 +116,43 @@ public final class Budgets {
         return Optional.of(new Check(budget, score(measured.get()), score(baseline.get()), ratio, limit));
     }
 
-    /** p99 with the most stored credentials over p99 with the fewest, both missing the cache. */
-    private static Optional<Check> scale(Collection<RunResult> results, String store) {
-        List<RunResult> runs = results.stream()
-                .filter(benchmark("VerifyAtScaleBenchmark.verify"))
+    /** The runs of {@code classAndMethod} on {@code store}, from the fewest stored credentials to the most. */
+    private static List<RunResult> bySize(Collection<RunResult> results, String classAndMethod, String store) {
+        return results.stream()
+                .filter(benchmark(classAndMethod))
                 .filter(run -> store.equals(run.getParams().getParam("store")))
                 .sorted(Comparator.comparingInt(run -> Integer.parseInt(run.getParams().getParam("stored"))))
                 .toList();
+    }
+
+    /** p99 with the most stored credentials over p99 with the fewest; {@code runs} are ordered by size. */
+    private static Optional<Check> scale(String what, List<RunResult> runs, String store, double limit) {
         if (runs.size() < 2) {
             return Optional.empty();
         }
         RunResult fewest = runs.get(0);
         RunResult most = runs.get(runs.size() - 1);
-        double ratio = p99(most) / p99(fewest);
         return Optional.of(new Check(
-                "p99 verify, " + most.getParams().getParam("stored") + " / "
-                        + fewest.getParams().getParam("stored") + " stored, " + store,
-                p99Text(most), p99Text(fewest), ratio, 1.2));
+                what + ", " + stored(most) + " / " + stored(fewest) + " stored, " + store,
+                p99Text(most), p99Text(fewest), p99(most) / p99(fewest), limit));
+    }
+
+    /** Context: verification's p99 over the plain select's at the largest size, the share that is Gatehouse's. */
+    private static Optional<Check> overheadAtMost(List<RunResult> verifies, List<RunResult> selects, String store) {
+        if (verifies.size() < 2 || selects.isEmpty()) {
+            return Optional.empty();
+        }
+        RunResult verify = verifies.get(verifies.size() - 1);
+        RunResult select = selects.get(selects.size() - 1);
+        if (!stored(verify).equals(stored(select))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Check("p99 verify / p99 SELECT by token hash (context), " + stored(verify)
+                + " stored, " + store, p99Text(verify), p99Text(select), p99(verify) / p99(select), Double.NaN));
+    }
+
+    private static String stored(RunResult run) {
+        return run.getParams().getParam("stored");
     }
 
     private static Optional<RunResult> find(Collection<RunResult> results, String benchmark, String param,

@@ -3,13 +3,9 @@ package dev.gatehouse.benchmarks;
 import dev.gatehouse.ports.in.Verifier;
 import dev.gatehouse.ports.model.IssuedCredential;
 import dev.gatehouse.ports.model.VerifyResult;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -39,8 +35,6 @@ import org.openjdk.jmh.infra.Blackhole;
 public class CacheMissVerifyBenchmark {
 
     private static final int TOKENS = 64;
-    private static final String SELECT_BY_ID = "SELECT * FROM credentials WHERE id = ?";
-    private static final String SELECT_BY_HASH = "SELECT * FROM credentials WHERE token_hash = ?";
 
     /** {@code h2} (embedded file database) or {@code postgres}. */
     @Param({"h2", "postgres"})
@@ -49,11 +43,11 @@ public class CacheMissVerifyBenchmark {
     private BenchDatabase database;
     private BenchInstallation installation;
     private Verifier verifier;
-    private DataSource pool;
     private final String[] tokens = new String[TOKENS];
     private final UUID[] ids = new UUID[TOKENS];
     private final String[] hashes = new String[TOKENS];
-    private int columns;
+    private RawSelect selectById;
+    private RawSelect selectByHash;
 
     /** Opens a fresh database and creates the tokens through the public API. */
     @Setup(Level.Trial)
@@ -61,7 +55,6 @@ public class CacheMissVerifyBenchmark {
         database = BenchDatabase.open(store);
         installation = BenchInstallation.create(database.storage(), BenchInstallation::uncached);
         verifier = installation.gatehouse().verifier();
-        pool = database.pool();
         for (int i = 0; i < TOKENS; i++) {
             IssuedCredential issued = installation.newWriteToken();
             tokens[i] = issued.token();
@@ -69,7 +62,8 @@ public class CacheMissVerifyBenchmark {
             hashes[i] = issued.credential().tokenHash().hex();
             installation.requireVerifies(tokens[i]);
         }
-        columns = columnCount();
+        selectById = RawSelect.byColumn(database.pool(), "id", ids[0]);
+        selectByHash = RawSelect.byColumn(database.pool(), "token_hash", hashes[0]);
     }
 
     /** Closes the installation and drops its database. */
@@ -91,18 +85,7 @@ public class CacheMissVerifyBenchmark {
     /** The baseline: borrow a connection, select the row by primary key, read every column, give it back. */
     @Benchmark
     public void selectByPrimaryKey(Cursor cursor, Blackhole blackhole) throws SQLException {
-        try (Connection connection = pool.getConnection();
-                PreparedStatement select = connection.prepareStatement(SELECT_BY_ID)) {
-            select.setObject(1, ids[cursor.next(TOKENS)]);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    throw new IllegalStateException("a benchmark credential is missing");
-                }
-                for (int column = 1; column <= columns; column++) {
-                    blackhole.consume(row.getObject(column));
-                }
-            }
-        }
+        selectById.run(ids[cursor.next(TOKENS)], blackhole);
     }
 
     /**
@@ -111,30 +94,6 @@ public class CacheMissVerifyBenchmark {
      */
     @Benchmark
     public void selectByTokenHash(Cursor cursor, Blackhole blackhole) throws SQLException {
-        try (Connection connection = pool.getConnection();
-                PreparedStatement select = connection.prepareStatement(SELECT_BY_HASH)) {
-            select.setString(1, hashes[cursor.next(TOKENS)]);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    throw new IllegalStateException("a benchmark credential is missing");
-                }
-                for (int column = 1; column <= columns; column++) {
-                    blackhole.consume(row.getObject(column));
-                }
-            }
-        }
-    }
-
-    /** Counted once, so that the baseline does not pay for metadata on every call. */
-    private int columnCount() {
-        try (Connection connection = pool.getConnection();
-                PreparedStatement select = connection.prepareStatement(SELECT_BY_ID)) {
-            select.setObject(1, ids[0]);
-            try (ResultSet row = select.executeQuery()) {
-                return row.getMetaData().getColumnCount();
-            }
-        } catch (SQLException failure) {
-            throw new IllegalStateException("cannot read the credentials table: " + failure.getMessage(), failure);
-        }
+        selectByHash.run(hashes[cursor.next(TOKENS)], blackhole);
     }
 }
