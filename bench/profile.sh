@@ -39,7 +39,7 @@ for stacks in "$out"/*/collapsed-cpu.csv; do
   echo "== $(basename "$(dirname "$stacks")")"
   awk '
     BEGIN {
-      n = split("Caffeine hands its maintenance to another thread (ForkJoinPool, unpark, context switches)|" \
+      n = split("Caffeine upkeep: write buffer, eviction, hand-off if any (ForkJoinPool, unpark)|" \
                 "scheduleDrainBuffers ForkJoinPool LockSupport.unpark ForkJoinWorkerThread PerformCleanupTask;" \
                 "last_used_at batch written when the trial ends (not measured)|LastUsedRecorder.flush;" \
                 "hex formatting of the hash|HexFormat;" \
