@@ -50,6 +50,9 @@ public final class Gatehouse implements UseCases, AutoCloseable {
 
     private Gatehouse(Builder builder) {
         Storage storage = builder.storage;
+        // What may still fail comes before the first background thread starts, so that a failure leaks none.
+        ChannelCodec channelCodec = new ChannelCodec(new ChannelSecrets(builder.masterSecret(), new SecureRandom()));
+        QueryChecker queryChecker = builder.queryChecker();
         Env env = new Env(storage, builder.clock);
         TokenFormat format = new TokenFormat(builder.tokenPrefix, new SecureRandom());
         TokenHasher hasher = builder.pepper == null ? TokenHasher.sha256() : TokenHasher.hmacSha256(builder.pepper);
@@ -67,10 +70,9 @@ public final class Gatehouse implements UseCases, AutoCloseable {
         this.organizations = new OrganizationService(storage.organizations());
         this.bootstrap = new BootstrapService(env, format, hasher);
         this.auditLog = new AuditLogService(env);
-        ChannelService channelService = new ChannelService(env,
-                new ChannelCodec(new ChannelSecrets(builder.masterSecret(), new SecureRandom())));
+        ChannelService channelService = new ChannelService(env, channelCodec);
         this.channels = channelService;
-        this.alerts = new AlertService(env, channelService, builder.queryChecker());
+        this.alerts = new AlertService(env, channelService, queryChecker);
         this.dashboards = new DashboardService(env);
         this.variables = new VariableService(env);
     }
