@@ -98,32 +98,50 @@ public final class CacheFootprint {
 
     /**
      * Measures the filled cache against the same heap without it, both after the same reads: the database's own
-     * page cache, which any read may grow, then weighs alike on both sides.
+     * page cache, which any read may grow, then weighs alike on both sides. No histogram is alive while the heap is
+     * measured, since one holds a string per loaded class; the classes come from a second, identical fill.
      */
     private static Result measure(CountingStorage storage, List<String> tokens) {
         // The first histogram sets up what running jcmd needs for good: done here, it weighs on both sides alike.
         histogram();
+        Gatehouse gatehouse = filledGatehouse(storage, tokens);
+        long withPending = usedHeapAfterGc();
+        gatehouse.close();
+        long cached = usedHeapAfterGc();
+        requireEveryEntryCached(gatehouse, storage, tokens);
+        gatehouse = null;
+        long empty = usedHeapAfterGc();
+        return new Result(tokens.size(), cached - empty, withPending - cached, composition(storage, tokens));
+    }
+
+    private static Gatehouse filledGatehouse(CountingStorage storage, List<String> tokens) {
         Gatehouse gatehouse = Gatehouse.builder()
                 .storage(storage.storage())
                 .verificationCache(tokens.size(), LONG_TTL, LONG_TTL)
                 .lastUsedFlushInterval(LONG_TTL)
                 .build();
         verifyAll(gatehouse.verifier(), tokens);
-        long withPending = usedHeapAfterGc();
-        gatehouse.close();
-        long cached = usedHeapAfterGc();
-        Map<String, ClassGrowth> withCache = histogram();
-        // Checked after measuring: the closed Gatehouse keeps the stamps of these verifications pending.
+        return gatehouse;
+    }
+
+    /** Checked after measuring: the closed Gatehouse keeps the stamps of these verifications pending. */
+    private static void requireEveryEntryCached(Gatehouse gatehouse, CountingStorage storage, List<String> tokens) {
         long lookups = storage.lookups();
         verifyAll(gatehouse.verifier(), tokens);
         if (storage.lookups() != lookups) {
             throw new IllegalStateException("the cache did not keep every credential: "
                     + (storage.lookups() - lookups) + " of " + tokens.size() + " verifications read the store");
         }
+    }
+
+    /** The classes a filled cache adds to the heap: histograms with and without a second, identical fill. */
+    private static List<ClassGrowth> composition(CountingStorage storage, List<String> tokens) {
+        Gatehouse gatehouse = filledGatehouse(storage, tokens);
+        gatehouse.close();
+        Map<String, ClassGrowth> withCache = histogram();
         gatehouse = null;
-        long empty = usedHeapAfterGc();
         Map<String, ClassGrowth> withoutCache = histogram();
-        return new Result(tokens.size(), cached - empty, withPending - cached, growth(withoutCache, withCache));
+        return growth(withoutCache, withCache);
     }
 
     private static void verifyAll(Verifier verifier, List<String> tokens) {

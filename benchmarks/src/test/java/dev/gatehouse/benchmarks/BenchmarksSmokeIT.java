@@ -67,7 +67,8 @@ class BenchmarksSmokeIT {
         CacheFootprint.Result footprint = CacheFootprint.measure(2_000);
 
         assertThat(footprint.entries()).isEqualTo(2_000);
-        assertThat(footprint.bytesPerEntry()).isPositive();
+        // Every entry holds at least its key, its value and Caffeine's node, 48 bytes each: less is a biased measure.
+        assertThat(footprint.bytesPerEntry()).isGreaterThan(3 * 48.0);
         assertThat(footprint.retained()).isNotEmpty();
         assertThat(Budgets.footprint(footprint).ratio()).isFinite();
     }
