@@ -97,7 +97,7 @@ public final class Budgets {
             List<RunResult> selects = bySize(results, "VerifyAtScaleBenchmark.selectByTokenHash", store);
             scale("p99 verify", verifies, store, 1.2).ifPresent(checks::add);
             scale("p99 SELECT by token hash (context)", selects, store, Double.NaN).ifPresent(checks::add);
-            overheadAtMost(verifies, selects, store).ifPresent(checks::add);
+            verifyOverSelectAtLargest(verifies, selects, store).ifPresent(checks::add);
         }
         for (String store : List.of("h2", "postgres")) {
             find(results, "CreateTokenBenchmark.createToken", "store", store).ifPresent(run -> checks.add(
@@ -138,7 +138,8 @@ public final class Budgets {
     }
 
     /** Context: verification's p99 over the plain select's at the largest size, the share that is Gatehouse's. */
-    private static Optional<Check> overheadAtMost(List<RunResult> verifies, List<RunResult> selects, String store) {
+    private static Optional<Check> verifyOverSelectAtLargest(List<RunResult> verifies, List<RunResult> selects,
+            String store) {
         if (verifies.size() < 2 || selects.isEmpty()) {
             return Optional.empty();
         }
