@@ -348,7 +348,6 @@ final class JdbcVariableStore implements VariableStore {
         return row.wasNull() ? null : value;
     }
 
-
     private static String nameTaken(Variable variable) {
         return "a variable named '" + variable.name() + "' already exists in project " + variable.projectId();
     }
