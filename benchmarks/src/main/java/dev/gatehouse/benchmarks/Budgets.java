@@ -86,6 +86,13 @@ public final class Budgets {
                     find(results, "CachedVerifyBenchmark.hashAlone", "pepper", pepper), 1.5)
                     .ifPresent(checks::add);
         }
+        Optional<RunResult> sha256 = find(results, "CachedVerifyBenchmark.hashAlone", "pepper", "none");
+        ratio(results, "token check before hashing / SHA-256 (context)",
+                find(results, "TokenCheckBenchmark.tokenCheck"), sha256, Double.NaN).ifPresent(checks::add);
+        ratio(results, "CRC32 of the token / SHA-256 (context)", find(results, "TokenCheckBenchmark.crc32"), sha256,
+                Double.NaN).ifPresent(checks::add);
+        ratio(results, "CRC32C of the token / SHA-256 (context)", find(results, "TokenCheckBenchmark.crc32c"), sha256,
+                Double.NaN).ifPresent(checks::add);
         for (String store : List.of("h2", "postgres")) {
             ratio(results, "cache-miss verify / SELECT by id, " + store,
                     find(results, "CacheMissVerifyBenchmark.verify", "store", store),
@@ -154,6 +161,10 @@ public final class Budgets {
 
     private static String stored(RunResult run) {
         return run.getParams().getParam("stored");
+    }
+
+    private static Optional<RunResult> find(Collection<RunResult> results, String benchmark) {
+        return results.stream().filter(benchmark(benchmark)).findFirst();
     }
 
     private static Optional<RunResult> find(Collection<RunResult> results, String benchmark, String param,

@@ -34,6 +34,20 @@ class BenchmarksSmokeIT {
     }
 
     @Test
+    void tokenCheckAndChecksumsAreReportedAgainstTheHash() throws RunnerException {
+        Collection<RunResult> results = run(brief()
+                .include(TokenCheckBenchmark.class.getName())
+                .include(CachedVerifyBenchmark.class.getName() + ".hashAlone")
+                .param("pepper", "none"));
+
+        assertProduced(results, 4);
+        assertThat(Budgets.evaluate(results)).extracting(Budgets.Check::budget).containsExactly(
+                "token check before hashing / SHA-256 (context)", "CRC32 of the token / SHA-256 (context)",
+                "CRC32C of the token / SHA-256 (context)");
+        assertThat(Budgets.evaluate(results)).allSatisfy(check -> assertThat(check.ratio()).isPositive().isFinite());
+    }
+
+    @Test
     void databaseBenchmarksRunOnH2() throws RunnerException {
         Collection<RunResult> results = run(databaseBenchmarks().param("store", "h2"));
 
