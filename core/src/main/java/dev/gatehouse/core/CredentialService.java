@@ -153,6 +153,7 @@ final class CredentialService implements Credentials {
                 store().update(expiring);
                 audit(expiring, AuditAction.UPDATE, caller, now, new AuditTrail.Fields()
                         .change("expires_at", old.expiresAt(), graceEnd));
+                env.storage().invalidations().publish(List.of(oldHash));
             }
             return successor;
         });
@@ -191,13 +192,17 @@ final class CredentialService implements Credentials {
 
     /**
      * Applies {@code change} to the target in one unit of work and forgets its cached verification before and
-     * after. The cache is never touched inside the unit: a verification loading the same hash may be waiting for
-     * the store, and an invalidation waits for that load, so doing it while holding the store would deadlock.
+     * after; the unit announces the change to the other instances sharing the storage, which forget it on commit.
+     * The cache is never touched inside the unit: a verification loading the same hash may be waiting for the
+     * store, and an invalidation waits for that load, so doing it while holding the store would deadlock.
      */
     private void change(Principal caller, CredentialTarget target, Consumer<Credential> change) {
         TokenHash hash = target(caller, target, target.kind()).tokenHash();
         cache.invalidate(hash);
-        env.storage().transactions().run(() -> change.accept(target(caller, target, target.kind())));
+        env.storage().transactions().run(() -> {
+            change.accept(target(caller, target, target.kind()));
+            env.storage().invalidations().publish(List.of(hash));
+        });
         cache.invalidate(hash);
     }
 

@@ -20,6 +20,7 @@ import dev.gatehouse.ports.in.Variables;
 import dev.gatehouse.ports.in.Verifier;
 import dev.gatehouse.ports.out.QueryChecker;
 import dev.gatehouse.ports.out.Storage;
+import dev.gatehouse.ports.out.VerificationInvalidations;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,6 +48,7 @@ public final class Gatehouse implements UseCases, AutoCloseable {
     private final Alerts alerts;
     private final Dashboards dashboards;
     private final Variables variables;
+    private final VerificationInvalidations.Subscription invalidations;
 
     private Gatehouse(Builder builder) {
         Storage storage = builder.storage;
@@ -75,6 +77,7 @@ public final class Gatehouse implements UseCases, AutoCloseable {
         this.alerts = new AlertService(env, channelService, queryChecker);
         this.dashboards = new DashboardService(env);
         this.variables = new VariableService(env);
+        this.invalidations = storage.invalidations().subscribe(new CacheInvalidator(cache));
     }
 
     /** A builder; only the storage is required. */
@@ -143,11 +146,12 @@ public final class Gatehouse implements UseCases, AutoCloseable {
     }
 
     /**
-     * Writes pending {@code last_used_at} updates and the failed authentications of the current window, and stops the
-     * background flushers; leaves the storage open.
+     * Stops listening for other instances' changes, writes pending {@code last_used_at} updates and the failed
+     * authentications of the current window, and stops the background flushers; leaves the storage open.
      */
     @Override
     public void close() {
+        invalidations.close();
         lastUsed.close();
         failedLogins.close();
         time.close();

@@ -124,6 +124,7 @@ final class ProjectService implements Projects {
             Project project = visible(caller, id);
             hashes.addAll(tokenHashes(project));
             store().delete(project.id());
+            env.storage().invalidations().publish(hashes);
             env.audit().record(project.organizationId(), project.id(), AuditAction.DELETE, AuditTrail.PROJECT,
                     project.id(), caller, env.now(), new AuditTrail.Fields()
                             .removed("project_name", project.name())

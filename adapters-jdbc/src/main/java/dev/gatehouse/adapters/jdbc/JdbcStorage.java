@@ -13,6 +13,7 @@ import dev.gatehouse.ports.out.ProjectStore;
 import dev.gatehouse.ports.out.Storage;
 import dev.gatehouse.ports.out.Transactions;
 import dev.gatehouse.ports.out.VariableStore;
+import dev.gatehouse.ports.out.VerificationInvalidations;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -43,10 +44,12 @@ public final class JdbcStorage implements Storage {
     private final JdbcVariableStore variables;
     private final JdbcChannelStore channels;
     private final JdbcAlertStore alerts;
+    private final VerificationInvalidations invalidations;
+    private final Runnable closeSubscriptions;
     private final Runnable release;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private JdbcStorage(String description, DataSource dataSource, Runnable release) {
+    private JdbcStorage(String description, Vendor vendor, DataSource dataSource, Runnable release) {
         this.description = description;
         this.transactions = new JdbcTransactions(dataSource);
         this.organizations = new JdbcOrganizationStore(transactions);
@@ -57,6 +60,14 @@ public final class JdbcStorage implements Storage {
         this.variables = new JdbcVariableStore(transactions);
         this.channels = new JdbcChannelStore(transactions);
         this.alerts = new JdbcAlertStore(transactions);
+        if (vendor == Vendor.POSTGRESQL) {
+            PostgresInvalidations postgres = new PostgresInvalidations(transactions, dataSource);
+            this.invalidations = postgres;
+            this.closeSubscriptions = postgres::closeAll;
+        } else {
+            this.invalidations = VerificationInvalidations.none();
+            this.closeSubscriptions = () -> { };
+        }
         this.release = release;
     }
 
@@ -94,12 +105,13 @@ public final class JdbcStorage implements Storage {
 
     /**
      * Storage in the PostgreSQL database behind {@code dataSource}, which the caller owns and closes; it must hand out
-     * two connections at once while the schema is migrated (Flyway locks with one and migrates with the other).
+     * two connections at once while the schema is migrated (Flyway locks with one and migrates with the other), and
+     * each Gatehouse built on this storage keeps one of its connections to listen for other instances' changes.
      */
     public static JdbcStorage postgres(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
         Migrations.migrateToLatest(dataSource, Vendor.POSTGRESQL);
-        return new JdbcStorage("PostgreSQL (a caller's data source)", dataSource, () -> { });
+        return new JdbcStorage("PostgreSQL (a caller's data source)", Vendor.POSTGRESQL, dataSource, () -> { });
     }
 
     @Override
@@ -147,10 +159,23 @@ public final class JdbcStorage implements Storage {
         return variables;
     }
 
-    /** Closes the pool this storage created (an in-memory database goes with it); a second call does nothing. */
+    /**
+     * On PostgreSQL, {@code NOTIFY} and {@code LISTEN}, so that several instances can share the database; on H2,
+     * which one process opens at a time, nothing.
+     */
+    @Override
+    public VerificationInvalidations invalidations() {
+        return invalidations;
+    }
+
+    /**
+     * Ends the invalidation subscriptions still running, then closes the pool this storage created (an in-memory
+     * database goes with it); a second call does nothing.
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            closeSubscriptions.run();
             release.run();
         }
     }
@@ -176,7 +201,7 @@ public final class JdbcStorage implements Storage {
         Runnable release = shutdownOnClose ? () -> closeThenShutDown(pool, url) : pool::close;
         try {
             Migrations.migrateToLatest(pool, vendor);
-            return new JdbcStorage(description, pool, release);
+            return new JdbcStorage(description, vendor, pool, release);
         } catch (RuntimeException failure) {
             release.run();
             throw failure;

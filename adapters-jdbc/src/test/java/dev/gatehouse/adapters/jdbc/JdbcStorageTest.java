@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.ports.model.Organization;
 import dev.gatehouse.ports.model.StorageException;
+import dev.gatehouse.ports.out.VerificationInvalidations;
 import dev.gatehouse.testkit.TestData;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,13 @@ class JdbcStorageTest {
 
     @TempDir
     Path directory;
+
+    @Test
+    void h2StorageServesOneInstanceAndSoAnnouncesNoInvalidations() {
+        try (JdbcStorage storage = JdbcStorage.h2InMemory()) {
+            assertThat(storage.invalidations()).isSameAs(VerificationInvalidations.none());
+        }
+    }
 
     @Test
     void eachInMemoryStorageIsAPrivateDatabaseOfItsOwn() {

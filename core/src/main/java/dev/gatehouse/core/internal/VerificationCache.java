@@ -105,6 +105,12 @@ public final class VerificationCache {
         unknown.invalidateAll(keys);
     }
 
+    /** Forgets every lookup, for when announcements of changes may have been missed. */
+    public void invalidateEverything() {
+        known.invalidateAll();
+        unknown.invalidateAll();
+    }
+
     /** The cached form of {@code grant}, sharing id objects with the other entries of its organization. */
     private Known known(CredentialGrant grant) {
         OrganizationId organization = organizations.intern(grant.organizationId());

@@ -25,6 +25,14 @@ public interface Storage extends AutoCloseable {
     /** The managed variables of every project, with their labels and versions. */
     VariableStore variables();
 
+    /**
+     * How the Gatehouse instances sharing this storage tell each other which credentials changed; by default
+     * nothing, for storage that one instance uses alone.
+     */
+    default VerificationInvalidations invalidations() {
+        return VerificationInvalidations.none();
+    }
+
     /** Releases connections and files; the stores must not be used afterwards. */
     @Override
     default void close() {
