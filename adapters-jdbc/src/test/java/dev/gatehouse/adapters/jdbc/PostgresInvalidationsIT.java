@@ -1,5 +1,6 @@
 package dev.gatehouse.adapters.jdbc;
 
+import static dev.gatehouse.adapters.jdbc.Eventually.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.ports.model.TokenHash;
@@ -9,12 +10,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,8 +28,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Timeout(60)
 class PostgresInvalidationsIT {
-
-    private static final Duration PATIENCE = Duration.ofSeconds(10);
 
     @RegisterExtension
     static final PostgresTestDatabase DATABASE = new PostgresTestDatabase();
@@ -148,21 +145,6 @@ class PostgresInvalidationsIT {
 
     private static List<TokenHash> hashes(int from, int to) {
         return IntStream.range(from, to).mapToObj(i -> new TokenHash("%064x".formatted(i))).toList();
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for " + what, interrupted);
-            }
-        }
     }
 
     /** Records what the subscription delivers. */

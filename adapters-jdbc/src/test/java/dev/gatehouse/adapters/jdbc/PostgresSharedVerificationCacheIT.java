@@ -1,5 +1,6 @@
 package dev.gatehouse.adapters.jdbc;
 
+import static dev.gatehouse.adapters.jdbc.Eventually.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.Gatehouse;
@@ -28,7 +29,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PostgresSharedVerificationCacheIT {
 
     private static final Duration CACHE_LIFETIME = Duration.ofMinutes(10);
-    private static final Duration PATIENCE = Duration.ofSeconds(10);
 
     @RegisterExtension
     static final PostgresTestDatabase DATABASE = new PostgresTestDatabase();
@@ -102,18 +102,7 @@ class PostgresSharedVerificationCacheIT {
     }
 
     private void awaitRefusedBy(Gatehouse instance) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (instance.verifier().verify(token.token()) instanceof VerifyResult.Verified) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the other instance still accepted the token after "
-                        + PATIENCE.toSeconds() + " s");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", interrupted);
-            }
-        }
+        awaitTrue(() -> instance.verifier().verify(token.token()) instanceof VerifyResult.Denied,
+                "the other instance to refuse the token");
     }
 }
