@@ -2,11 +2,15 @@ package dev.gatehouse.benchmarks;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.VerboseMode;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -17,8 +21,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs the benchmarks in one JMH run and judges the budgets of issue 6 against baselines measured in that same run,
- * then measures the cache's heap footprint; exits with 1 when a budget is missed. Arguments are JMH's own
- * ({@code -f 1 -wi 3 -i 5 -p store=h2 ...}).
+ * then measures verification at scale and the cache's heap footprint; exits with 1 when a budget is missed.
+ * Arguments are JMH's own ({@code -f 1 -wi 3 -i 5 -p store=h2 ...}); {@code -p store} and {@code -p stored} also
+ * choose the stores and the two table sizes of the scale measurement.
  */
 public final class Budgets {
 
@@ -50,22 +55,95 @@ public final class Budgets {
         }
     }
 
-    /** Runs JMH with {@code args}, prints every check and the heap footprint, and exits 1 if any budget is missed. */
+    /**
+     * Runs JMH with {@code args}, then the scale measurement and the heap footprint unless the arguments' benchmark
+     * patterns leave them out; prints every check and exits 1 if any budget is missed.
+     */
     public static void main(String[] args) throws RunnerException, CommandLineOptionException {
         CommandLineOptions commandLine = new CommandLineOptions(args);
         Options options = new OptionsBuilder().parent(commandLine).shouldFailOnError(true).build();
-        Collection<RunResult> results = new Runner(options).run();
-        List<Check> checks = new ArrayList<>(evaluate(results));
-        CacheFootprint.Result footprint = CacheFootprint.measure(CacheFootprint.DEFAULT_ENTRIES);
-        checks.add(footprint(footprint));
+        List<Check> checks = new ArrayList<>();
+        if (matchesJmhBenchmarks(commandLine)) {
+            checks.addAll(evaluate(new Runner(options).run()));
+        }
+        if (selected(commandLine, VerifyAtScale.class)) {
+            VerifyAtScale.Settings settings = scaleSettings(commandLine);
+            for (String store : parameter(commandLine, "store", List.of("h2", "postgres"))) {
+                System.out.println("Verification at scale, " + store + ": loading " + settings.fewest() + " and "
+                        + settings.most() + " credentials, then alternating blocks of " + settings.block().toMillis()
+                        + " ms ...");
+                checks.addAll(scale(VerifyAtScale.measure(store, settings)));
+            }
+        }
+        CacheFootprint.Result footprint = null;
+        if (selected(commandLine, CacheFootprint.class)) {
+            footprint = CacheFootprint.measure(CacheFootprint.DEFAULT_ENTRIES);
+            checks.add(footprint(footprint));
+        }
         System.out.println();
         System.out.println("Budgets (ratios against baselines measured in the same run):");
         checks.forEach(check -> System.out.println(check.line()));
         System.out.println();
-        CacheFootprint.print(footprint);
+        if (footprint != null) {
+            CacheFootprint.print(footprint);
+        }
         boolean missed = checks.stream().anyMatch(check -> !check.met());
         System.out.println(missed ? "AT LEAST ONE BUDGET MISSED" : "ALL BUDGETS MET");
         System.exit(missed ? 1 : 0);
+    }
+
+    /**
+     * The scale budget and its context from one measurement: p99 of verification with the most credentials over
+     * p99 with the fewest; the same for the plain select; verification's p99 over the select's with the most.
+     */
+    public static List<Check> scale(VerifyAtScale.Result result) {
+        String sizes = result.most() + " / " + result.fewest() + " stored, " + result.store();
+        return List.of(
+                p99Ratio("p99 verify, " + sizes, result.verifyMost(), result.verifyFewest(), 1.2),
+                p99Ratio("p99 SELECT by token hash (context), " + sizes, result.selectMost(), result.selectFewest(),
+                        Double.NaN),
+                p99Ratio("p99 verify / p99 SELECT by token hash (context), " + result.most() + " stored, "
+                        + result.store(), result.verifyMost(), result.selectMost(), Double.NaN));
+    }
+
+    private static Check p99Ratio(String what, LatencySamples.Summary measured, LatencySamples.Summary baseline,
+            double limit) {
+        return new Check(what, p99Text(measured), p99Text(baseline),
+                (double) measured.p99Nanos() / baseline.p99Nanos(), limit);
+    }
+
+    private static String p99Text(LatencySamples.Summary summary) {
+        return String.format(Locale.ROOT, "p99 %.1f us (n=%d)", summary.p99Nanos() / 1_000.0, summary.count());
+    }
+
+    /** Whether the arguments name no benchmark, or a pattern that finds {@code harness}'s name, as JMH would. */
+    private static boolean selected(CommandLineOptions commandLine, Class<?> harness) {
+        List<String> patterns = commandLine.getIncludes();
+        return patterns.isEmpty()
+                || patterns.stream().anyMatch(pattern -> Pattern.compile(pattern).matcher(harness.getName()).find());
+    }
+
+    /** Whether JMH would find a benchmark for the arguments' patterns; it refuses to run when none matches. */
+    private static boolean matchesJmhBenchmarks(CommandLineOptions commandLine) {
+        List<String> patterns = commandLine.getIncludes().isEmpty() ? List.of(".*") : commandLine.getIncludes();
+        OutputFormat silent = OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT);
+        return !BenchmarkList.defaultList().find(silent, patterns, commandLine.getExcludes()).isEmpty();
+    }
+
+    /** The default sizes, or those of {@code -p stored=FEWEST,MOST}. */
+    private static VerifyAtScale.Settings scaleSettings(CommandLineOptions commandLine) {
+        VerifyAtScale.Settings defaults = VerifyAtScale.Settings.defaults();
+        List<String> sizes = parameter(commandLine, "stored", List.of());
+        if (sizes.isEmpty()) {
+            return defaults;
+        }
+        List<Integer> sorted = sizes.stream().map(Integer::valueOf).sorted().toList();
+        return defaults.sized(sorted.get(0), sorted.get(sorted.size() - 1));
+    }
+
+    private static List<String> parameter(CommandLineOptions commandLine, String name, List<String> otherwise) {
+        org.openjdk.jmh.util.Optional<Collection<String>> values = commandLine.getParameter(name);
+        return values.hasValue() ? List.copyOf(values.get()) : otherwise;
     }
 
     /** The budget for the cache's heap footprint. */
@@ -100,13 +178,6 @@ public final class Budgets {
                     .ifPresent(checks::add);
         }
         for (String store : List.of("h2", "postgres")) {
-            List<RunResult> verifies = bySize(results, "VerifyAtScaleBenchmark.verify", store);
-            List<RunResult> selects = bySize(results, "VerifyAtScaleBenchmark.selectByTokenHash", store);
-            scale("p99 verify", verifies, store, 1.2).ifPresent(checks::add);
-            scale("p99 SELECT by token hash (context)", selects, store, Double.NaN).ifPresent(checks::add);
-            verifyOverSelectAtLargest(verifies, selects, store).ifPresent(checks::add);
-        }
-        for (String store : List.of("h2", "postgres")) {
             find(results, "CreateTokenBenchmark.createToken", "store", store).ifPresent(run -> checks.add(
                     new Check("credentials created per second, " + store, score(run), "1 thread", Double.NaN,
                             Double.NaN)));
@@ -123,46 +194,6 @@ public final class Budgets {
         return Optional.of(new Check(budget, score(measured.get()), score(baseline.get()), ratio, limit));
     }
 
-    /** The runs of {@code classAndMethod} on {@code store}, from the fewest stored credentials to the most. */
-    private static List<RunResult> bySize(Collection<RunResult> results, String classAndMethod, String store) {
-        return results.stream()
-                .filter(benchmark(classAndMethod))
-                .filter(run -> store.equals(run.getParams().getParam("store")))
-                .sorted(Comparator.comparingInt(run -> Integer.parseInt(run.getParams().getParam("stored"))))
-                .toList();
-    }
-
-    /** p99 with the most stored credentials over p99 with the fewest; {@code runs} are ordered by size. */
-    private static Optional<Check> scale(String what, List<RunResult> runs, String store, double limit) {
-        if (runs.size() < 2) {
-            return Optional.empty();
-        }
-        RunResult fewest = runs.get(0);
-        RunResult most = runs.get(runs.size() - 1);
-        return Optional.of(new Check(
-                what + ", " + stored(most) + " / " + stored(fewest) + " stored, " + store,
-                p99Text(most), p99Text(fewest), p99(most) / p99(fewest), limit));
-    }
-
-    /** Context: verification's p99 over the plain select's at the largest size, the share that is Gatehouse's. */
-    private static Optional<Check> verifyOverSelectAtLargest(List<RunResult> verifies, List<RunResult> selects,
-            String store) {
-        if (verifies.size() < 2 || selects.isEmpty()) {
-            return Optional.empty();
-        }
-        RunResult verify = verifies.get(verifies.size() - 1);
-        RunResult select = selects.get(selects.size() - 1);
-        if (!stored(verify).equals(stored(select))) {
-            return Optional.empty();
-        }
-        return Optional.of(new Check("p99 verify / p99 SELECT by token hash (context), " + stored(verify)
-                + " stored, " + store, p99Text(verify), p99Text(select), p99(verify) / p99(select), Double.NaN));
-    }
-
-    private static String stored(RunResult run) {
-        return run.getParams().getParam("stored");
-    }
-
     private static Optional<RunResult> find(Collection<RunResult> results, String benchmark) {
         return results.stream().filter(benchmark(benchmark)).findFirst();
     }
@@ -177,14 +208,6 @@ public final class Budgets {
 
     private static Predicate<RunResult> benchmark(String classAndMethod) {
         return run -> run.getParams().getBenchmark().equals(PACKAGE + classAndMethod);
-    }
-
-    private static double p99(RunResult run) {
-        return run.getPrimaryResult().getStatistics().getPercentile(99.0);
-    }
-
-    private static String p99Text(RunResult run) {
-        return String.format(Locale.ROOT, "p99 %.1f %s", p99(run), run.getPrimaryResult().getScoreUnit());
     }
 
     private static String score(RunResult run) {

@@ -4,8 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * A baseline for the database's own share of a lookup: one row of the credentials table selected with a plain
@@ -40,8 +40,11 @@ final class RawSelect {
         }
     }
 
-    /** Borrows a connection, selects the row whose column is {@code key}, consumes every column, gives it back. */
-    void run(Object key, Blackhole blackhole) throws SQLException {
+    /**
+     * Borrows a connection, selects the row whose column is {@code key}, hands every column to {@code sink} (a JMH
+     * blackhole, so that no read is optimised away), gives the connection back.
+     */
+    void run(Object key, Consumer<Object> sink) throws SQLException {
         try (Connection connection = pool.getConnection();
                 PreparedStatement select = connection.prepareStatement(sql)) {
             select.setObject(1, key);
@@ -50,7 +53,7 @@ final class RawSelect {
                     throw new IllegalStateException("a benchmark credential is missing");
                 }
                 for (int column = 1; column <= columns; column++) {
-                    blackhole.consume(row.getObject(column));
+                    sink.accept(row.getObject(column));
                 }
             }
         }
