@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Runs the JMH benchmarks of verification and issuance in one JMH run, then verification at scale (a thousand and a
-# million credentials, measured in alternating blocks) and the cache's heap footprint, and prints every budget of
-# issue 6 as a ratio against its baseline measured in that same run (issue 6, item 3).
+# Runs the JMH benchmarks of verification and issuance in one JMH run, then the cache miss and verification at scale
+# (a thousand and a million credentials), each timed against its baseline in alternating blocks of one process, and
+# the cache's heap footprint, and prints every budget of issue 6 as a ratio against its baseline measured in that
+# same run (issue 6, item 3).
 #
-#   bench/run-jmh.sh                          # everything, about 12 minutes on 2 cores
+#   bench/run-jmh.sh                          # everything, about 9 minutes on 2 cores
 #   bench/run-jmh.sh -p store=h2              # without PostgreSQL
 #   bench/run-jmh.sh CachedVerifyBenchmark    # one class; any JMH option works
 #   bench/run-jmh.sh VerifyAtScale -p stored=1000,20000   # only the scale measurement, with other table sizes

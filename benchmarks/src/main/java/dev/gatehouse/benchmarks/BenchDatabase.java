@@ -108,6 +108,17 @@ final class BenchDatabase implements AutoCloseable {
         }
     }
 
+    /** Closes {@code installation} over this database, if any, then this database, even when the first fails. */
+    void closeAfter(BenchInstallation installation) {
+        try {
+            if (installation != null) {
+                installation.close();
+            }
+        } finally {
+            close();
+        }
+    }
+
     private static BenchDatabase openH2() {
         Path directory;
         try {

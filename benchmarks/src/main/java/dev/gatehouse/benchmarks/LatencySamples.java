@@ -7,6 +7,7 @@ final class LatencySamples {
 
     private long[] nanos = new long[1 << 16];
     private int count;
+    private long totalNanos;
 
     /** Records one latency. */
     void add(long latencyNanos) {
@@ -14,11 +15,12 @@ final class LatencySamples {
             nanos = Arrays.copyOf(nanos, count * 2);
         }
         nanos[count++] = latencyNanos;
+        totalNanos += latencyNanos;
     }
 
     /**
-     * The median and the 99th percentile so far, each the smallest recorded latency that at least that share of
-     * the samples does not exceed.
+     * The mean, the median and the 99th percentile so far, each percentile the smallest recorded latency that at
+     * least that share of the samples does not exceed.
      *
      * @throws IllegalStateException if nothing was recorded
      */
@@ -28,7 +30,7 @@ final class LatencySamples {
         }
         long[] sorted = Arrays.copyOf(nanos, count);
         Arrays.sort(sorted);
-        return new Summary(count, percentile(sorted, 50), percentile(sorted, 99));
+        return new Summary(count, (double) totalNanos / count, percentile(sorted, 50), percentile(sorted, 99));
     }
 
     private static long percentile(long[] sorted, int percent) {
@@ -36,7 +38,7 @@ final class LatencySamples {
         return sorted[Math.max(rank, 1) - 1];
     }
 
-    /** How many latencies were recorded, and two of their percentiles in nanoseconds. */
-    record Summary(int count, long p50Nanos, long p99Nanos) {
+    /** How many latencies were recorded, their mean and two of their percentiles, in nanoseconds. */
+    record Summary(int count, double meanNanos, long p50Nanos, long p99Nanos) {
     }
 }

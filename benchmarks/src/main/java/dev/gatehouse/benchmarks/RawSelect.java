@@ -43,8 +43,10 @@ final class RawSelect {
     /**
      * Borrows a connection, selects the row whose column is {@code key}, hands every column to {@code sink} (a JMH
      * blackhole, so that no read is optimised away), gives the connection back.
+     *
+     * @throws IllegalStateException if the select fails or finds no row
      */
-    void run(Object key, Consumer<Object> sink) throws SQLException {
+    void run(Object key, Consumer<Object> sink) {
         try (Connection connection = pool.getConnection();
                 PreparedStatement select = connection.prepareStatement(sql)) {
             select.setObject(1, key);
@@ -56,6 +58,8 @@ final class RawSelect {
                     sink.accept(row.getObject(column));
                 }
             }
+        } catch (SQLException failure) {
+            throw new IllegalStateException("the plain select failed: " + failure.getMessage(), failure);
         }
     }
 }

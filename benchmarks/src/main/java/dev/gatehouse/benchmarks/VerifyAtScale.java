@@ -4,17 +4,12 @@ import dev.gatehouse.core.internal.TokenHasher;
 import dev.gatehouse.ports.in.Verifier;
 import dev.gatehouse.ports.model.IssuedCredential;
 import dev.gatehouse.ports.model.VerifyResult;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Verification latency at two table sizes, every lookup missing the cache so that the token-hash index does the work.
- * Both tables are loaded in one process and measured in alternating one-second blocks, so that whatever else the
- * machine does meanwhile falls on both sizes alike. Budget: p99 with the most credentials at most 1.2x p99 with the
+ * Both tables are loaded in one process and measured in {@link AlternatingBlocks}, so that whatever else the machine
+ * does meanwhile falls on both sizes alike. Budget: p99 with the most credentials at most 1.2x p99 with the
  * fewest. For context, the same rows are also selected by token hash with plain JDBC, in blocks of their own.
  */
 final class VerifyAtScale {
@@ -30,30 +25,24 @@ final class VerifyAtScale {
      *
      * @param fewest credentials in the smaller table, the one created through the API included
      * @param most credentials in the larger table
-     * @param warmupRounds rounds run first and not recorded
-     * @param rounds recorded rounds; each runs one block of each of the four measurements, in reverse order every
-     *     other round
-     * @param block how long each block lasts
+     * @param blocks the rounds of blocks in which the four measurements alternate
      */
-    record Settings(int fewest, int most, int warmupRounds, int rounds, Duration block) {
+    record Settings(int fewest, int most, AlternatingBlocks.Settings blocks) {
 
-        /** A thousand against a million credentials, 3 rounds of warm-up, 8 recorded rounds of 1-second blocks. */
+        /** A thousand against a million credentials, in the default blocks. */
         static Settings defaults() {
-            return new Settings(1_000, 1_000_000, 3, 8, Duration.ofSeconds(1));
+            return new Settings(1_000, 1_000_000, AlternatingBlocks.Settings.defaults());
         }
 
         Settings {
             if (fewest < 1 || most <= fewest) {
                 throw new IllegalArgumentException("need 1 <= fewest < most, not " + fewest + " and " + most);
             }
-            if (warmupRounds < 0 || rounds < 1 || block.isNegative() || block.isZero()) {
-                throw new IllegalArgumentException("need some rounds of blocks that last");
-            }
         }
 
-        /** The same rounds with other table sizes. */
+        /** The same blocks with other table sizes. */
         Settings sized(int fewer, int more) {
-            return new Settings(fewer, more, warmupRounds, rounds, block);
+            return new Settings(fewer, more, blocks);
         }
     }
 
@@ -77,55 +66,14 @@ final class VerifyAtScale {
         }
     }
 
-    /** Loads both tables of {@code store}, warms up, then records alternating blocks as {@code settings} say. */
+    /** Loads both tables of {@code store}, then times verify and select at each size in alternating blocks. */
     static Result measure(String store, Settings settings) {
         try (Table fewest = Table.load(store, settings.fewest()); Table most = Table.load(store, settings.most())) {
-            List<Measurement> measurements = List.of(
-                    new Measurement(fewest::verifyNext), new Measurement(most::verifyNext),
-                    new Measurement(fewest::selectNext), new Measurement(most::selectNext));
-            for (int round = 0; round < settings.warmupRounds() + settings.rounds(); round++) {
-                boolean recorded = round >= settings.warmupRounds();
-                List<Measurement> order = round % 2 == 0 ? measurements : reversed(measurements);
-                for (Measurement measurement : order) {
-                    measurement.runFor(settings.block(), recorded);
-                }
-            }
-            return new Result(store, settings.fewest(), settings.most(), measurements.get(0).summary(),
-                    measurements.get(1).summary(), measurements.get(2).summary(), measurements.get(3).summary());
-        }
-    }
-
-    private static <T> List<T> reversed(List<T> list) {
-        List<T> copy = new ArrayList<>(list);
-        Collections.reverse(copy);
-        return copy;
-    }
-
-    /** One call timed over and over, its latencies recorded only in recorded blocks. */
-    private static final class Measurement {
-
-        private final Runnable call;
-        private final LatencySamples samples = new LatencySamples();
-
-        Measurement(Runnable call) {
-            this.call = call;
-        }
-
-        void runFor(Duration block, boolean recorded) {
-            long end = System.nanoTime() + block.toNanos();
-            long now = System.nanoTime();
-            while (now < end) {
-                long start = now;
-                call.run();
-                now = System.nanoTime();
-                if (recorded) {
-                    samples.add(now - start);
-                }
-            }
-        }
-
-        LatencySamples.Summary summary() {
-            return samples.summary();
+            List<LatencySamples.Summary> summaries = AlternatingBlocks.measure(
+                    List.of(fewest::verifyNext, most::verifyNext, fewest::selectNext, most::selectNext),
+                    settings.blocks());
+            return new Result(store, settings.fewest(), settings.most(), summaries.get(0), summaries.get(1),
+                    summaries.get(2), summaries.get(3));
         }
     }
 
@@ -141,7 +89,7 @@ final class VerifyAtScale {
         private final String[] tokens;
         private final String[] hashes;
         private final RawSelect selectByHash;
-        private final Consumer<Object> sink = new Sink();
+        private final Sink sink = new Sink();
         private int position;
 
         private Table(BenchDatabase database, BenchInstallation installation, List<String> sample) {
@@ -165,10 +113,7 @@ final class VerifyAtScale {
                         SAMPLE_SIZE);
                 return new Table(database, installation, sample.isEmpty() ? List.of(template.token()) : sample);
             } catch (RuntimeException failure) {
-                if (installation != null) {
-                    installation.close();
-                }
-                database.close();
+                database.closeAfter(installation);
                 throw failure;
             }
         }
@@ -183,11 +128,7 @@ final class VerifyAtScale {
 
         /** Selects the next sampled row by its token hash with plain JDBC, every column read. */
         void selectNext() {
-            try {
-                selectByHash.run(hashes[next()], sink);
-            } catch (SQLException failure) {
-                throw new IllegalStateException("the plain select failed: " + failure.getMessage(), failure);
-            }
+            selectByHash.run(hashes[next()], sink);
         }
 
         private int next() {
@@ -198,22 +139,7 @@ final class VerifyAtScale {
 
         @Override
         public void close() {
-            try {
-                installation.close();
-            } finally {
-                database.close();
-            }
-        }
-    }
-
-    /** Keeps the last value it was given, so that reading a column cannot be optimised away. */
-    private static final class Sink implements Consumer<Object> {
-
-        private Object last;
-
-        @Override
-        public void accept(Object value) {
-            last = value;
+            database.closeAfter(installation);
         }
     }
 }

@@ -24,9 +24,11 @@ class BenchmarksSmokeIT {
 
     /** Per store: the cache miss and its two selects, issuance. */
     private static final int DATABASE_RUNS = 4;
-    /** Two tiny tables, no warm-up, two rounds of short blocks: enough to record every measurement. */
-    private static final VerifyAtScale.Settings TINY_SCALE =
-            new VerifyAtScale.Settings(20, 40, 0, 2, Duration.ofMillis(50));
+    /** No warm-up, two rounds of short blocks: enough to record every measurement. */
+    private static final AlternatingBlocks.Settings BRIEF_BLOCKS = new AlternatingBlocks.Settings(0, 2,
+            Duration.ofMillis(50));
+    /** Two tiny tables in brief blocks. */
+    private static final VerifyAtScale.Settings TINY_SCALE = new VerifyAtScale.Settings(20, 40, BRIEF_BLOCKS);
 
     @Test
     void cachedVerificationAndItsBaselineRunWithAndWithoutPepper() throws RunnerException {
@@ -57,7 +59,12 @@ class BenchmarksSmokeIT {
 
         assertProduced(results, DATABASE_RUNS);
         assertThat(Budgets.evaluate(results)).extracting(Budgets.Check::budget).containsExactly(
-                "cache-miss verify / SELECT by id, h2", "credentials created per second, h2");
+                "cache-miss verify / SELECT by id, h2, JMH forks (context)", "credentials created per second, h2");
+    }
+
+    @Test
+    void cacheMissIsTimedInAlternatingBlocksOnH2() {
+        assertCacheMissMeasured(CacheMissVerify.measure("h2", BRIEF_BLOCKS), "h2");
     }
 
     @Test
@@ -73,7 +80,9 @@ class BenchmarksSmokeIT {
 
             assertProduced(results, DATABASE_RUNS);
             assertThat(Budgets.evaluate(results)).extracting(Budgets.Check::budget).containsExactly(
-                    "cache-miss verify / SELECT by id, postgres", "credentials created per second, postgres");
+                    "cache-miss verify / SELECT by id, postgres, JMH forks (context)",
+                    "credentials created per second, postgres");
+            assertCacheMissMeasured(CacheMissVerify.measure("postgres", BRIEF_BLOCKS), "postgres");
             assertScaleMeasured(VerifyAtScale.measure("postgres", TINY_SCALE), "postgres");
         } finally {
             System.clearProperty(BenchDatabase.PG_URL_PROPERTY);
@@ -95,6 +104,17 @@ class BenchmarksSmokeIT {
         return brief()
                 .include(CacheMissVerifyBenchmark.class.getName())
                 .include(CreateTokenBenchmark.class.getName());
+    }
+
+    private static void assertCacheMissMeasured(CacheMissVerify.Result result, String store) {
+        assertThat(List.of(result.verify(), result.selectById(), result.selectByHash())).allSatisfy(summary -> {
+            assertThat(summary.count()).isPositive();
+            assertThat(summary.meanNanos()).isPositive();
+        });
+        assertThat(Budgets.cacheMiss(result)).extracting(Budgets.Check::budget).containsExactly(
+                "cache-miss verify / SELECT by id, " + store,
+                "SELECT by token hash / SELECT by id (context), " + store);
+        assertThat(Budgets.cacheMiss(result)).allSatisfy(check -> assertThat(check.ratio()).isPositive().isFinite());
     }
 
     private static void assertScaleMeasured(VerifyAtScale.Result result, String store) {

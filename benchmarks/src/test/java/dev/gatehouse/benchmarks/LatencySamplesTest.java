@@ -17,6 +17,7 @@ class LatencySamplesTest {
         LatencySamples.Summary summary = samples.summary();
 
         assertThat(summary.count()).isEqualTo(100);
+        assertThat(summary.meanNanos()).isEqualTo(50.5);
         assertThat(summary.p50Nanos()).isEqualTo(50);
         assertThat(summary.p99Nanos()).isEqualTo(99);
     }
@@ -30,6 +31,7 @@ class LatencySamplesTest {
 
         assertThat(samples.summary().p99Nanos()).isEqualTo(1_000);
         assertThat(samples.summary().p50Nanos()).isEqualTo(7);
+        assertThat(samples.summary().meanNanos()).isEqualTo(1_010 / 3.0);
     }
 
     @Test
