@@ -14,9 +14,4 @@ final class Sink implements Consumer<Object> {
     public void accept(Object value) {
         last = value;
     }
-
-    /** The last value given, or null. */
-    Object last() {
-        return last;
-    }
 }
