@@ -42,7 +42,7 @@ final class RawSelect {
 
     /**
      * Borrows a connection, selects the row whose column is {@code key}, hands every column to {@code sink} (a JMH
-     * blackhole, so that no read is optimised away), gives the connection back.
+     * blackhole or a {@link Sink}, so that no read is optimised away), gives the connection back.
      *
      * @throws IllegalStateException if the select fails or finds no row
      */
