@@ -59,6 +59,9 @@ public final class HttpApi {
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.staticFiles.enableWebjars();
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+            // Jetty reuses a connection's earlier header fields when a new one matches them ignoring case: a token
+            // differing from the one sent before only in case would be taken for it.
+            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             config.routes.before(RequestIds::assign);
             for (Route route : routes) {
                 config.routes.addHttpHandler(route.method(), route.path(), dispatcher.handlerFor(route));

@@ -92,6 +92,36 @@ class AuthenticationTest {
         assertThat(lower.status()).isEqualTo(200);
     }
 
+    @Test
+    void a_token_with_one_letter_in_the_other_case_is_refused_on_the_connection_that_sent_the_real_one() {
+        String collection = "/api/v1/projects/" + projectId + "/write-tokens/";
+        String writeToken = server.post(collection, server.adminToken, null).json().get("token").asText();
+        Map<String, String> realAndChanged = Map.of(
+                server.adminToken, "/api/v1/projects/",
+                writeToken, "/v1/info");
+
+        // One client sends one request at a time, so every request reuses the connection of the one before.
+        realAndChanged.forEach((token, path) -> {
+            for (int round = 0; round < 3; round++) {
+                assertThat(server.get(path, token).status()).as(path).isEqualTo(200);
+                assertThat(server.get(path, oneLetterInTheOtherCase(token)).status()).as(path).isEqualTo(401);
+            }
+        });
+    }
+
+    /** The token with the first letter of its secret in the other case: a token that differs only in case. */
+    private static String oneLetterInTheOtherCase(String token) {
+        int secretStart = "gth_ak_".length();
+        for (int i = secretStart; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (Character.isLetter(c)) {
+                char other = Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c);
+                return token.substring(0, i) + other + token.substring(i + 1);
+            }
+        }
+        throw new IllegalArgumentException("a token without a letter in its secret");
+    }
+
     private static String tokenOfAnotherInstallation() {
         try (Gatehouse other = Gatehouse.builder().storage(InMemoryStorage.create()).clock(Clock.systemUTC())
                 .pepper("another-installation-pepper-012345".getBytes(StandardCharsets.UTF_8)).build()) {
