@@ -4,15 +4,17 @@
 # the cache's heap footprint, and prints every budget of issue 6 as a ratio against its baseline measured in that
 # same run (issue 6, item 3).
 #
-#   bench/run-jmh.sh                          # everything, about 9 minutes on 2 cores
+#   bench/run-jmh.sh                          # everything, 12 to 15 minutes on 2 cores
 #   bench/run-jmh.sh -p store=h2              # without PostgreSQL
 #   bench/run-jmh.sh CachedVerifyBenchmark    # one class; any JMH option works
 #   bench/run-jmh.sh VerifyAtScale -p stored=1000,20000   # only the scale measurement, with other table sizes
 #
-# Defaults, each used only where the arguments do not give the option: 1 fork, 3 warmup and 5 measurement
-# iterations of 2 s. PostgreSQL benchmarks use GATEHOUSE_TEST_PG_URL, else the local server at 127.0.0.1:5432
-# (user postgres, database test), in a schema of their own that they drop. The JMH results are written as JSON to
-# benchmarks/target/jmh-result.json. Exits 1 when a budget is missed.
+# Forks and iterations are each benchmark's own unless the arguments give them: the cached verify and its hash run in
+# 3 forks of 3 warmup and 3 measurement iterations of 2 s, and its budget compares their medians over the forks; the
+# other benchmarks run in 1 fork of 3 warmup and 5 measurement iterations of 2 s. PostgreSQL benchmarks use
+# GATEHOUSE_TEST_PG_URL, else the local server at 127.0.0.1:5432 (user postgres, database test), in a schema of
+# their own that they drop. The JMH results are written as JSON to benchmarks/target/jmh-result.json. Exits 1 when a
+# budget is missed.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -44,7 +46,7 @@ given() {
 }
 
 options=()
-for default in "-f 1" "-wi 3" "-w 2s" "-i 5" "-r 2s" "-rf json" "-rff $root/benchmarks/target/jmh-result.json"; do
+for default in "-rf json" "-rff $root/benchmarks/target/jmh-result.json"; do
   read -r flag value <<<"$default"
   given "$flag" "$@" || options+=("$flag" "$value")
 done

@@ -51,7 +51,7 @@ public final class Budgets {
             String verdict = Double.isNaN(limit) ? "reported"
                     : String.format(Locale.ROOT, "%-6s (limit %.2fx)", met() ? "MET" : "MISSED", limit);
             String shown = Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%5.2fx", ratio);
-            return String.format(Locale.ROOT, "%-52s %6s  %-24s  %-24s  %s", budget, shown, measured, baseline,
+            return String.format(Locale.ROOT, "%-52s %6s  %-30s  %-30s  %s", budget, shown, measured, baseline,
                     verdict);
         }
     }
@@ -184,44 +184,50 @@ public final class Budgets {
                 footprint.bytesPerEntry() / FOOTPRINT_BUDGET_BYTES, 1.0);
     }
 
-    /** Every check whose benchmarks are among {@code results}; a budget whose runs are missing is left out. */
+    /**
+     * Every check whose benchmarks are among {@code results}, each ratio taken between medians over forks; a budget
+     * whose runs are missing is left out.
+     */
     public static List<Check> evaluate(Collection<RunResult> results) {
         List<Check> checks = new ArrayList<>();
         for (String pepper : List.of("none", "hmac")) {
             String hash = pepper.equals("hmac") ? "HMAC-SHA256" : "SHA-256";
-            ratio(results, "cached verify / " + hash + " of the token",
+            ratio("cached verify / " + hash + " of the token",
                     find(results, "CachedVerifyBenchmark.verify", "pepper", pepper),
                     find(results, "CachedVerifyBenchmark.hashAlone", "pepper", pepper), 1.5)
                     .ifPresent(checks::add);
         }
         Optional<RunResult> sha256 = find(results, "CachedVerifyBenchmark.hashAlone", "pepper", "none");
-        ratio(results, "token check before hashing / SHA-256 (context)",
-                find(results, "TokenCheckBenchmark.tokenCheck"), sha256, Double.NaN).ifPresent(checks::add);
-        ratio(results, "CRC32 of the token / SHA-256 (context)", find(results, "TokenCheckBenchmark.crc32"), sha256,
+        ratio("token check before hashing / SHA-256 (context)", find(results, "TokenCheckBenchmark.tokenCheck"),
+                sha256, Double.NaN).ifPresent(checks::add);
+        ratio("CRC32 of the token / SHA-256 (context)", find(results, "TokenCheckBenchmark.crc32"), sha256,
                 Double.NaN).ifPresent(checks::add);
-        ratio(results, "CRC32C of the token / SHA-256 (context)", find(results, "TokenCheckBenchmark.crc32c"), sha256,
+        ratio("CRC32C of the token / SHA-256 (context)", find(results, "TokenCheckBenchmark.crc32c"), sha256,
                 Double.NaN).ifPresent(checks::add);
         for (String store : List.of("h2", "postgres")) {
-            ratio(results, "cache-miss verify / SELECT by id, " + store + ", JMH forks (context)",
+            ratio("cache-miss verify / SELECT by id, " + store + ", JMH forks (context)",
                     find(results, "CacheMissVerifyBenchmark.verify", "store", store),
                     find(results, "CacheMissVerifyBenchmark.selectByPrimaryKey", "store", store), Double.NaN)
                     .ifPresent(checks::add);
         }
         for (String store : List.of("h2", "postgres")) {
             find(results, "CreateTokenBenchmark.createToken", "store", store).ifPresent(run -> checks.add(
-                    new Check("credentials created per second, " + store, score(run), "1 thread", Double.NaN,
-                            Double.NaN)));
+                    new Check("credentials created per second, " + store, ForkScores.of(run).text(), "1 thread",
+                            Double.NaN, Double.NaN)));
         }
         return checks;
     }
 
-    private static Optional<Check> ratio(Collection<RunResult> results, String budget, Optional<RunResult> measured,
-            Optional<RunResult> baseline, double limit) {
+    /** The ratio of the two benchmarks' medians over their forks, or empty where either did not run. */
+    private static Optional<Check> ratio(String budget, Optional<RunResult> measured, Optional<RunResult> baseline,
+            double limit) {
         if (measured.isEmpty() || baseline.isEmpty()) {
             return Optional.empty();
         }
-        double ratio = measured.get().getPrimaryResult().getScore() / baseline.get().getPrimaryResult().getScore();
-        return Optional.of(new Check(budget, score(measured.get()), score(baseline.get()), ratio, limit));
+        ForkScores numerator = ForkScores.of(measured.get());
+        ForkScores denominator = ForkScores.of(baseline.get());
+        return Optional.of(new Check(budget, numerator.text(), denominator.text(),
+                numerator.median() / denominator.median(), limit));
     }
 
     private static Optional<RunResult> find(Collection<RunResult> results, String benchmark) {
@@ -238,10 +244,5 @@ public final class Budgets {
 
     private static Predicate<RunResult> benchmark(String classAndMethod) {
         return run -> run.getParams().getBenchmark().equals(PACKAGE + classAndMethod);
-    }
-
-    private static String score(RunResult run) {
-        return String.format(Locale.ROOT, "%.3g %s", run.getPrimaryResult().getScore(),
-                run.getPrimaryResult().getScoreUnit());
     }
 }

@@ -40,6 +40,23 @@ class BenchmarksSmokeIT {
     }
 
     @Test
+    void theCachedVerifyBudgetComparesMediansOverForksOfTheirOwn() throws RunnerException {
+        Collection<RunResult> results = run(brief()
+                .forks(2)
+                .include(CachedVerifyBenchmark.class.getName())
+                .param("pepper", "none"));
+
+        assertProduced(results, 2);
+        assertThat(results).allSatisfy(run -> assertThat(ForkScores.of(run).scores()).hasSize(2));
+        List<Budgets.Check> checks = Budgets.evaluate(results);
+        assertThat(checks).singleElement().satisfies(check -> {
+            assertThat(check.measured()).contains("(2 forks ");
+            assertThat(check.baseline()).contains("(2 forks ");
+            assertThat(check.ratio()).isEqualTo(median(results, "verify") / median(results, "hashAlone"));
+        });
+    }
+
+    @Test
     void tokenCheckAndChecksumsAreReportedAgainstTheHash() throws RunnerException {
         Collection<RunResult> results = run(brief()
                 .include(TokenCheckBenchmark.class.getName())
@@ -143,6 +160,14 @@ class BenchmarksSmokeIT {
 
     private static Collection<RunResult> run(ChainedOptionsBuilder options) throws RunnerException {
         return new Runner(options.build()).run();
+    }
+
+    private static double median(Collection<RunResult> results, String method) {
+        return results.stream()
+                .filter(run -> run.getParams().getBenchmark().endsWith("." + method))
+                .map(run -> ForkScores.of(run).median())
+                .findFirst()
+                .orElseThrow();
     }
 
     private static void assertProduced(Collection<RunResult> results, int runs) {
