@@ -23,7 +23,10 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
             Map.entry("--last-used-flush-interval", "GATEHOUSE_LAST_USED_FLUSH_INTERVAL"),
             Map.entry("--rate-limit-burst", "GATEHOUSE_RATE_LIMIT_BURST"),
             Map.entry("--rate-limit-per-second", "GATEHOUSE_RATE_LIMIT_PER_SECOND"),
-            Map.entry("--failed-auth-delay", "GATEHOUSE_FAILED_AUTH_DELAY"));
+            Map.entry("--failed-auth-delay", "GATEHOUSE_FAILED_AUTH_DELAY"),
+            Map.entry("--verification-cache-size", "GATEHOUSE_VERIFICATION_CACHE_SIZE"),
+            Map.entry("--verification-cache-ttl", "GATEHOUSE_VERIFICATION_CACHE_TTL"),
+            Map.entry("--unknown-token-cache-ttl", "GATEHOUSE_UNKNOWN_TOKEN_CACHE_TTL"));
 
     private final Map<String, String> environment;
 

@@ -11,15 +11,23 @@ import java.util.Objects;
  * @param lastUsedFlushInterval how often pending {@code last_used_at} stamps are written, or null for the core's default
  * @param masterKeyFile the file holding the master secret of channel secrets, created on first use, or null for a
  *     secret that lives as long as the process (the in-memory store)
+ * @param verificationCache the size and lifetimes of the verification cache
  */
-record GatehouseSettings(StorageChoice storage, byte[] pepper, Duration lastUsedFlushInterval, Path masterKeyFile) {
+record GatehouseSettings(StorageChoice storage, byte[] pepper, Duration lastUsedFlushInterval, Path masterKeyFile,
+        VerificationCacheSettings verificationCache) {
 
     GatehouseSettings {
         Objects.requireNonNull(storage, "storage");
         pepper = pepper == null ? null : pepper.clone();
+        Objects.requireNonNull(verificationCache, "verificationCache");
     }
 
-    /** Settings whose channel secrets are encrypted under a master secret of the process alone. */
+    /** Settings with the core's verification cache. */
+    GatehouseSettings(StorageChoice storage, byte[] pepper, Duration lastUsedFlushInterval, Path masterKeyFile) {
+        this(storage, pepper, lastUsedFlushInterval, masterKeyFile, VerificationCacheSettings.defaults());
+    }
+
+    /** Settings with the core's verification cache and channel secrets encrypted under a secret of the process alone. */
     GatehouseSettings(StorageChoice storage, byte[] pepper, Duration lastUsedFlushInterval) {
         this(storage, pepper, lastUsedFlushInterval, null);
     }
@@ -33,6 +41,7 @@ record GatehouseSettings(StorageChoice storage, byte[] pepper, Duration lastUsed
     @Override
     public String toString() {
         return "GatehouseSettings[storage=" + storage + ", pepper=" + (pepper == null ? "none" : "set")
-                + ", lastUsedFlushInterval=" + lastUsedFlushInterval + ", masterKeyFile=" + masterKeyFile + "]";
+                + ", lastUsedFlushInterval=" + lastUsedFlushInterval + ", masterKeyFile=" + masterKeyFile
+                + ", verificationCache=" + verificationCache + "]";
     }
 }

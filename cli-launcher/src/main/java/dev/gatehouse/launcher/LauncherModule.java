@@ -58,6 +58,8 @@ final class LauncherModule extends AbstractModule {
         if (pepper != null) {
             builder = builder.pepper(pepper);
         }
+        VerificationCacheSettings cache = settings.verificationCache();
+        builder = builder.verificationCache(cache.maxEntries(), cache.knownTtl(), cache.unknownTtl());
         if (settings.lastUsedFlushInterval() != null) {
             builder = builder.lastUsedFlushInterval(settings.lastUsedFlushInterval());
         }

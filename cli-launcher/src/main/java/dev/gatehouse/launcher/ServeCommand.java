@@ -1,5 +1,6 @@
 package dev.gatehouse.launcher;
 
+import dev.gatehouse.core.Gatehouse;
 import dev.gatehouse.http.HttpSettings;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -57,6 +58,25 @@ final class ServeCommand implements Callable<Integer> {
                     + "as much again; 0 answers at once (default: PT0.05S; env GATEHOUSE_FAILED_AUTH_DELAY).")
     Duration failedAuthDelay;
 
+    @Option(names = "--verification-cache-size", paramLabel = "N",
+            defaultValue = "" + Gatehouse.DEFAULT_VERIFICATION_CACHE_ENTRIES,
+            description = "Known credentials, and as many unknown tokens, whose verification is cached; 0 caches "
+                    + "nothing (default: ${DEFAULT-VALUE}; env GATEHOUSE_VERIFICATION_CACHE_SIZE).")
+    long verificationCacheSize;
+
+    @Option(names = "--verification-cache-ttl", paramLabel = "DURATION",
+            converter = Converters.NonNegativeDurationConverter.class,
+            description = "How long a verified credential is trusted without reading the store, as PT1S or seconds "
+                    + "(default: PT1S; env GATEHOUSE_VERIFICATION_CACHE_TTL). It bounds how long a change "
+                    + "made by another instance goes unseen while its announcement cannot reach this one.")
+    Duration verificationCacheTtl;
+
+    @Option(names = "--unknown-token-cache-ttl", paramLabel = "DURATION",
+            converter = Converters.NonNegativeDurationConverter.class,
+            description = "How long a token that no credential has is refused without reading the store "
+                    + "(default: PT1S; env GATEHOUSE_UNKNOWN_TOKEN_CACHE_TTL).")
+    Duration unknownTokenCacheTtl;
+
     /** The HTTP settings the options describe; values out of range are a usage error. */
     HttpSettings httpSettings() {
         if (rateLimitBurst < 1) {
@@ -76,7 +96,20 @@ final class ServeCommand implements Callable<Integer> {
             throw storage.usage(storage.source("--port") + " must be a port from 0 to 65535, not " + port);
         }
         StorageChoice choice = storage.storage();
-        return new GatehouseSettings(choice, storage.pepper(), lastUsedFlushInterval, storage.masterKeyFile(choice));
+        return new GatehouseSettings(choice, storage.pepper(), lastUsedFlushInterval, storage.masterKeyFile(choice),
+                verificationCache());
+    }
+
+    /** The cache the options describe, the core's defaults where they are silent. */
+    private VerificationCacheSettings verificationCache() {
+        if (verificationCacheSize < 0) {
+            throw storage.usage(storage.source("--verification-cache-size") + " must be at least 0, not "
+                    + verificationCacheSize);
+        }
+        VerificationCacheSettings defaults = VerificationCacheSettings.defaults();
+        return new VerificationCacheSettings(verificationCacheSize,
+                verificationCacheTtl == null ? defaults.knownTtl() : verificationCacheTtl,
+                unknownTokenCacheTtl == null ? defaults.unknownTtl() : unknownTokenCacheTtl);
     }
 
     @Override

@@ -41,6 +41,8 @@ class CommandLineTest {
                 .isEqualTo(Path.of("gatehouse-data").toAbsolutePath().normalize());
         assertThat(settings.pepper()).isNull();
         assertThat(settings.lastUsedFlushInterval()).isNull();
+        assertThat(settings.verificationCache()).isEqualTo(new VerificationCacheSettings(100_000,
+                Duration.ofSeconds(1), Duration.ofSeconds(1)));
     }
 
     @Test
@@ -51,7 +53,10 @@ class CommandLineTest {
                 "GATEHOUSE_DATA_DIR", temp.resolve("data").toString(),
                 "GATEHOUSE_PEPPER_FILE", pepper.toString(),
                 "GATEHOUSE_ORG_NAME", "acme",
-                "GATEHOUSE_LAST_USED_FLUSH_INTERVAL", "PT30S"));
+                "GATEHOUSE_LAST_USED_FLUSH_INTERVAL", "PT30S",
+                "GATEHOUSE_VERIFICATION_CACHE_SIZE", "5000",
+                "GATEHOUSE_VERIFICATION_CACHE_TTL", "PT30S",
+                "GATEHOUSE_UNKNOWN_TOKEN_CACHE_TTL", "0"));
 
         GatehouseSettings settings = serve.settings();
 
@@ -60,6 +65,8 @@ class CommandLineTest {
         assertThat(settings.storage()).isEqualTo(new StorageChoice.H2File(temp.resolve("data")));
         assertThat(settings.pepper()).isEqualTo("s3cret-pepper\n".getBytes(StandardCharsets.UTF_8));
         assertThat(settings.lastUsedFlushInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.verificationCache()).isEqualTo(new VerificationCacheSettings(5_000,
+                Duration.ofSeconds(30), Duration.ZERO));
     }
 
     @Test
@@ -112,12 +119,36 @@ class CommandLineTest {
         "--rate-limit-per-second, 0, --rate-limit-per-second must be a finite number greater than 0, not 0.0",
         "--failed-auth-delay, -PT1S, '-PT1S' is a negative duration",
         "--failed-auth-delay, soon, 'soon' is not a duration such as PT5S or 5 (seconds)",
+        "--verification-cache-size, -1, --verification-cache-size must be at least 0, not -1",
+        "--verification-cache-size, many, Invalid value for option '--verification-cache-size': 'many' is not a long",
+        "--verification-cache-ttl, -PT1S, '-PT1S' is a negative duration",
+        "--unknown-token-cache-ttl, later, 'later' is not a duration such as PT5S or 5 (seconds)",
     })
-    void httpLimitsOutOfRangeAreAUsageError(String option, String value, String message) {
+    void limitsOutOfRangeAreAUsageError(String option, String value, String message) {
         int exit = run(Map.of(), "serve", "--in-memory", option, value);
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains(message).contains("Usage: gatehouse serve");
+    }
+
+    @Test
+    void everyServeOptionButHelpAndVersionHasAnEnvironmentVariable() {
+        CommandLine serve = GatehouseCli.commandLine(Map.of(), new PrintWriter(out), new PrintWriter(err))
+                .getSubcommands().get("serve");
+
+        assertThat(serve.getCommandSpec().options())
+                .extracting(CommandLine.Model.OptionSpec::longestName)
+                .filteredOn(name -> !name.equals("--help") && !name.equals("--version"))
+                .allSatisfy(name -> assertThat(EnvironmentDefaults.VARIABLES).containsKey(name));
+    }
+
+    @Test
+    void eachVerificationCacheOptionKeepsTheCoresDefaultForTheOthers() {
+        GatehouseSettings settings = serve(Map.of("GATEHOUSE_VERIFICATION_CACHE_SIZE", "5000"),
+                "--verification-cache-size", "0", "--verification-cache-ttl", "PT0.25S").settings();
+
+        assertThat(settings.verificationCache()).isEqualTo(new VerificationCacheSettings(0, Duration.ofMillis(250),
+                Duration.ofSeconds(1)));
     }
 
     @Test

@@ -35,6 +35,11 @@ import java.util.ServiceLoader;
  */
 public final class Gatehouse implements UseCases, AutoCloseable {
 
+    /** Known and, separately, unknown token hashes the verification cache holds by default. */
+    public static final long DEFAULT_VERIFICATION_CACHE_ENTRIES = 100_000;
+    /** How long the verification cache keeps a known credential, and an unknown hash, by default. */
+    public static final Duration DEFAULT_VERIFICATION_CACHE_TTL = Duration.ofSeconds(1);
+
     private final Projects projects;
     private final Credentials credentials;
     private final Verifier verifier;
@@ -164,9 +169,9 @@ public final class Gatehouse implements UseCases, AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private byte[] pepper;
         private String tokenPrefix = "gth";
-        private long cacheMaxEntries = 100_000;
-        private Duration positiveTtl = Duration.ofSeconds(1);
-        private Duration negativeTtl = Duration.ofSeconds(1);
+        private long cacheMaxEntries = DEFAULT_VERIFICATION_CACHE_ENTRIES;
+        private Duration positiveTtl = DEFAULT_VERIFICATION_CACHE_TTL;
+        private Duration negativeTtl = DEFAULT_VERIFICATION_CACHE_TTL;
         private Duration flushInterval = Duration.ofMinutes(1);
         private Duration failedLoginWindow = Duration.ofMinutes(1);
         private byte[] masterSecret;
