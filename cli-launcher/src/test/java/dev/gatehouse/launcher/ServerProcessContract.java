@@ -88,6 +88,9 @@ abstract class ServerProcessContract {
         assertThat(api.info(shortLived.token())).as("a token past its expires_at").isEqualTo(401);
 
         assertThat(api.get("/api/v1/projects/", Tokens.mutated(admin)).status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/projects/", admin).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/projects/", Tokens.inOtherCase(admin)).status())
+                .as("a key in another case on the connection that just sent the real one").isEqualTo(401);
         assertThat(api.get("/api/v1/projects/", "gth_ak_" + "x".repeat(49)).status()).isEqualTo(401);
         assertThat(api.get("/api/v1/projects/", original.token()).status()).isEqualTo(401);
         assertThat(first.terminate(STOP_TIMEOUT)).isIn(0, 143);

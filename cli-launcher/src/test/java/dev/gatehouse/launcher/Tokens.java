@@ -37,4 +37,16 @@ final class Tokens {
         char changed = token.charAt(at) == 'A' ? 'B' : 'A';
         return token.substring(0, at) + changed + token.substring(at + 1);
     }
+
+    /** The token with the first letter of its secret in the other case. */
+    static String inOtherCase(String token) {
+        for (int at = token.lastIndexOf('_') + 1; at < token.length(); at++) {
+            char c = token.charAt(at);
+            if (Character.isLetter(c)) {
+                char other = Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c);
+                return token.substring(0, at) + other + token.substring(at + 1);
+            }
+        }
+        throw new IllegalArgumentException("no letter in the token's secret");
+    }
 }
