@@ -96,12 +96,12 @@ class AuthenticationTest {
     void a_token_with_one_letter_in_the_other_case_is_refused_on_the_connection_that_sent_the_real_one() {
         String collection = "/api/v1/projects/" + projectId + "/write-tokens/";
         String writeToken = server.post(collection, server.adminToken, null).json().get("token").asText();
-        Map<String, String> realAndChanged = Map.of(
+        Map<String, String> pathByToken = Map.of(
                 server.adminToken, "/api/v1/projects/",
                 writeToken, "/v1/info");
 
         // One client sends one request at a time, so every request reuses the connection of the one before.
-        realAndChanged.forEach((token, path) -> {
+        pathByToken.forEach((token, path) -> {
             for (int round = 0; round < 3; round++) {
                 assertThat(server.get(path, token).status()).as(path).isEqualTo(200);
                 assertThat(server.get(path, oneLetterInTheOtherCase(token)).status()).as(path).isEqualTo(401);
