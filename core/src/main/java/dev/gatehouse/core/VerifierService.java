@@ -35,7 +35,8 @@ final class VerifierService implements Verifier {
     }
 
     private final TokenFormat format;
-    private final TokenHasher hasher;
+    /** Each thread's hash engine, whose buffer holds a hash only until {@link VerificationCache#get} has read it. */
+    private final ThreadLocal<TokenHasher.Engine> engines;
     private final VerificationCache cache;
     private final Timekeeper time;
     private final LastUsedRecorder lastUsed;
@@ -44,7 +45,7 @@ final class VerifierService implements Verifier {
     VerifierService(TokenFormat format, TokenHasher hasher, VerificationCache cache, Timekeeper time,
             LastUsedRecorder lastUsed, FailedLoginRecorder failedLogins) {
         this.format = format;
-        this.hasher = hasher;
+        this.engines = ThreadLocal.withInitial(hasher::newEngine);
         this.cache = cache;
         this.time = time;
         this.lastUsed = lastUsed;
@@ -58,7 +59,7 @@ final class VerifierService implements Verifier {
             failedLogins.unattributed(DenialReason.MALFORMED);
             return DENIALS.get(DenialReason.MALFORMED);
         }
-        VerificationCache.Entry entry = cache.get(hasher.digest(bytes));
+        VerificationCache.Entry entry = cache.get(engines.get().digest(bytes));
         if (!(entry instanceof VerificationCache.Known known) || known.kind() != format.kindOf(bytes)) {
             failedLogins.unattributed(DenialReason.NOT_FOUND);
             return DENIALS.get(DenialReason.NOT_FOUND);

@@ -77,9 +77,12 @@ class VerifierTest {
         CountingStorage storage = new CountingStorage(InMemoryStorage.create());
         AtomicInteger hashes = new AtomicInteger();
         TokenHasher sha = TokenHasher.sha256();
-        TokenHasher counting = token -> {
-            hashes.incrementAndGet();
-            return sha.digest(token);
+        TokenHasher counting = () -> {
+            TokenHasher.Engine engine = sha.newEngine();
+            return token -> {
+                hashes.incrementAndGet();
+                return engine.digest(token);
+            };
         };
         TokenFormat format = new TokenFormat("gth", new SecureRandom());
         List<FailedLoginRecorder.Window> windows = new CopyOnWriteArrayList<>();

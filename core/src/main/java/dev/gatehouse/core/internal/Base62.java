@@ -54,21 +54,25 @@ public final class Base62 {
             }
             return digits >= 0;
         }
-        boolean all = true;
+        long seen = 0;
+        long inAlphabet = HIGH_BITS;
         for (int i = from; i < to - Long.BYTES; i += Long.BYTES) {
-            all &= eightDigits((long) WORDS.get(bytes, i));
+            long word = (long) WORDS.get(bytes, i);
+            seen |= word;
+            inAlphabet &= inAlphabet(word);
         }
         // The last eight bytes, which may overlap bytes already tested.
-        return all & eightDigits((long) WORDS.get(bytes, to - Long.BYTES));
+        long last = (long) WORDS.get(bytes, to - Long.BYTES);
+        return ((seen | last) & HIGH_BITS) == 0 & (inAlphabet & inAlphabet(last)) == HIGH_BITS;
     }
 
     /**
-     * Whether each of the eight bytes of {@code word} is {@code 0-9}, {@code A-Z} or {@code a-z}: setting bit 5 of
-     * every byte maps {@code A-Z} onto {@code a-z} and nothing else there, so two range tests cover the alphabet.
+     * The high bit of each byte of {@code word} set where the byte is {@code 0-9}, {@code A-Z} or {@code a-z},
+     * provided no byte of it is 0x80 or above: setting bit 5 of every byte maps {@code A-Z} onto {@code a-z} and
+     * nothing else there, so two range tests cover the alphabet.
      */
-    private static boolean eightDigits(long word) {
-        long folded = word | LOW_BITS * 0x20;
-        return (word & HIGH_BITS) == 0 & (between(word, '0', '9') | between(folded, 'a', 'z')) == HIGH_BITS;
+    private static long inAlphabet(long word) {
+        return between(word, '0', '9') | between(word | LOW_BITS * 0x20, 'a', 'z');
     }
 
     /**

@@ -7,12 +7,15 @@ import java.util.HexFormat;
 /** Turns a token into the only form ever stored: SHA-256, or HMAC-SHA256 with a pepper; internal API. Thread-safe. */
 public interface TokenHasher {
 
-    /** The 32-byte hash of a token's bytes: the verification hot path, which needs no text form. */
-    byte[] digest(byte[] token);
+    /** Bytes in a hash. */
+    int HASH_BYTES = 32;
+
+    /** A new engine for one thread's hashes: creating one costs more than hashing, so a hot path keeps its own. */
+    Engine newEngine();
 
     /** The lowercase hex of the token's hash. */
     default String hex(String token) {
-        return HexFormat.of().formatHex(digest(token.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(newEngine().digest(token.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The token's hash as the stores keep it. */
@@ -32,5 +35,12 @@ public interface TokenHasher {
      */
     static TokenHasher hmacSha256(byte[] pepper) {
         return new HmacSha256Hasher(pepper);
+    }
+
+    /** One thread's hash function, writing every hash into one buffer of its own so that hashing allocates nothing. */
+    interface Engine {
+
+        /** The 32-byte hash of a token's bytes, in this engine's buffer, which its next call overwrites. */
+        byte[] digest(byte[] token);
     }
 }

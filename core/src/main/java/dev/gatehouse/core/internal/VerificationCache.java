@@ -66,9 +66,10 @@ public final class VerificationCache {
     }
 
     /**
-     * The cached lookup of the token hash {@code digest}, or a fresh one which is then cached. An invalidation of
-     * a known hash waits for a running lookup of it, so that it never leaves a stale entry behind; callers must
-     * therefore never invalidate while holding anything a lookup needs, such as an open unit of work.
+     * The cached lookup of the token hash {@code digest}, or a fresh one which is then cached; {@code digest} is
+     * copied before the lookup runs and never kept, so it may be a reused buffer. An invalidation of a known hash
+     * waits for a running lookup of it, so that it never leaves a stale entry behind; callers must therefore never
+     * invalidate while holding anything a lookup needs, such as an open unit of work.
      */
     public Entry get(byte[] digest) {
         Key key = Key.of(digest);
@@ -79,9 +80,9 @@ public final class VerificationCache {
         if (unknown.getIfPresent(key) != null) {
             return Unknown.INSTANCE;
         }
-        // The hash's text from the digest at hand, which costs less than from the key.
-        Known loaded = known.get(key, absent -> lookup.apply(new TokenHash(HEX.formatHex(digest)))
-                .map(this::known).orElse(null));
+        // The hash's text from the digest at hand, which costs less than from the key, taken before the lookup runs.
+        TokenHash hash = new TokenHash(HEX.formatHex(digest));
+        Known loaded = known.get(key, absent -> lookup.apply(hash).map(this::known).orElse(null));
         if (loaded == null) {
             // Unlike a known entry this one may race with the creation of its token, which no caller can present
             // before the creation has returned it.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -55,5 +56,26 @@ class TokenHasherTest {
 
         assertThat(parallel).isEqualTo(sequential);
         assertThat(sha.hash("abc").hex()).isEqualTo(sha.hex("abc"));
+    }
+
+    @Test
+    void anEngineReusesOneBufferHoldingItsLatestHash() {
+        for (TokenHasher hasher : List.of(TokenHasher.sha256(), TokenHasher.hmacSha256(new byte[] {7}))) {
+            TokenHasher.Engine engine = hasher.newEngine();
+            byte[] first = engine.digest(ascii("gth_one"));
+            String firstHex = HexFormat.of().formatHex(first);
+
+            byte[] second = engine.digest(ascii("gth_two"));
+            byte[] anotherEngines = hasher.newEngine().digest(ascii("gth_two"));
+
+            assertThat(second).isSameAs(first).hasSize(TokenHasher.HASH_BYTES).isEqualTo(anotherEngines);
+            assertThat(anotherEngines).isNotSameAs(second);
+            assertThat(HexFormat.of().formatHex(second)).isNotEqualTo(firstHex).isEqualTo(hasher.hex("gth_two"));
+            assertThat(hasher.hex("gth_one")).isEqualTo(firstHex);
+        }
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 }
