@@ -32,15 +32,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The {@link Alerts} use cases: alerts of a project, whose queries a {@link QueryChecker} judges and whose channels
  * must be channels of the caller's organization, shown with those channels masked. Thread-safe.
  */
 final class AlertService implements Alerts {
-
-    static final String RESOURCE = "alert";
 
     /** The module that provides the {@link QueryChecker} the core looks for when none is given. */
     static final String QUERY_CHECKER_MODULE = "dev.gatehouse:gatehouse-adapters-sqlparser";
@@ -86,7 +83,7 @@ final class AlertService implements Alerts {
                     command.watermark(), command.notifyWhen(), command.active(), command.channels(), now,
                     caller.credentialId(), null, null, null);
             store().insert(alert);
-            audit(alert, AuditAction.INSERT, caller, now, new AuditTrail.Fields()
+            AlertAudit.record(env, alert, AuditAction.INSERT, caller, now, new AuditTrail.Fields()
                     .set("name", alert.name())
                     .set("description", alert.description())
                     .set("query", alert.query())
@@ -95,7 +92,7 @@ final class AlertService implements Alerts {
                     .set("watermark", alert.watermark())
                     .set("notify_when", alert.notifyWhen())
                     .set("active", alert.active())
-                    .set("channels", channelsText(alert.channels())));
+                    .set("channels", AlertAudit.channelsText(alert.channels())));
             return views(List.of(alert)).get(0);
         });
     }
@@ -129,7 +126,8 @@ final class AlertService implements Alerts {
                     .change("watermark", current.watermark(), watermark)
                     .change("notify_when", current.notifyWhen(), notifyWhen)
                     .change("active", current.active(), active)
-                    .change("channels", channelsText(current.channels()), channelsText(assignments));
+                    .change("channels", AlertAudit.channelsText(current.channels()),
+                            AlertAudit.channelsText(assignments));
             if (fields.isEmpty()) {
                 return views(List.of(current)).get(0);
             }
@@ -144,7 +142,7 @@ final class AlertService implements Alerts {
                     query, timeWindow, frequency, watermark, notifyWhen, active, assignments, current.createdAt(),
                     current.createdBy(), now, caller.credentialId(), current.lastRun());
             store().update(updated);
-            audit(updated, AuditAction.UPDATE, caller, now, fields);
+            AlertAudit.record(env, updated, AuditAction.UPDATE, caller, now, fields);
             return views(List.of(updated)).get(0);
         });
     }
@@ -157,7 +155,7 @@ final class AlertService implements Alerts {
             Project visible = ProjectBinding.visible(env, caller, project);
             Alert alert = alertOf(visible, id);
             store().delete(alert.id());
-            audit(alert, AuditAction.DELETE, caller, env.now(), new AuditTrail.Fields()
+            AlertAudit.record(env, alert, AuditAction.DELETE, caller, env.now(), new AuditTrail.Fields()
                     .removed("name", alert.name())
                     .removed("description", alert.description())
                     .removed("query", alert.query())
@@ -166,7 +164,7 @@ final class AlertService implements Alerts {
                     .removed("watermark", alert.watermark())
                     .removed("notify_when", alert.notifyWhen())
                     .removed("active", alert.active())
-                    .removed("channels", channelsText(alert.channels())));
+                    .removed("channels", AlertAudit.channelsText(alert.channels())));
         });
     }
 
@@ -222,26 +220,6 @@ final class AlertService implements Alerts {
                         .map(assignment -> new AlertChannelView(shown.get(assignment.channelId()),
                                 assignment.scheduleId()))
                         .toList())).toList();
-    }
-
-    /**
-     * The channels as the audit log records them, in order, each with its schedule where it has one; null for none,
-     * so that an alert without channels records no such field.
-     */
-    private static String channelsText(List<ChannelAssignment> assignments) {
-        if (assignments.isEmpty()) {
-            return null;
-        }
-        return assignments.stream()
-                .map(assignment -> assignment.scheduleId() == null
-                        ? assignment.channelId().toString()
-                        : assignment.channelId() + " schedule " + assignment.scheduleId())
-                .collect(Collectors.joining(","));
-    }
-
-    private void audit(Alert alert, AuditAction action, Principal caller, Instant now, AuditTrail.Fields fields) {
-        env.audit().record(alert.organizationId(), alert.projectId(), action, RESOURCE, alert.id(), caller, now,
-                fields);
     }
 
     private AlertStore store() {

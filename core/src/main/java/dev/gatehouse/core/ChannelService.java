@@ -3,9 +3,11 @@ package dev.gatehouse.core;
 import dev.gatehouse.ports.in.ChannelUpdate;
 import dev.gatehouse.ports.in.Channels;
 import dev.gatehouse.ports.in.NewChannel;
+import dev.gatehouse.ports.model.Alert;
 import dev.gatehouse.ports.model.AuditAction;
 import dev.gatehouse.ports.model.Change;
 import dev.gatehouse.ports.model.Channel;
+import dev.gatehouse.ports.model.ChannelAssignment;
 import dev.gatehouse.ports.model.ChannelConfig;
 import dev.gatehouse.ports.model.ChannelId;
 import dev.gatehouse.ports.model.ChannelRules;
@@ -110,13 +112,33 @@ final class ChannelService implements Channels {
         Access.require(caller, Scope.ORGANIZATION_WRITE_CHANNEL);
         env.storage().transactions().run(() -> {
             Channel channel = visible(caller, id);
+            List<Alert> detached = alertsNotifying(channel);
             store().delete(channel.id());
+            Instant now = env.now();
             AuditTrail.Fields fields = new AuditTrail.Fields()
                     .removed("label", channel.label())
                     .removed("active", channel.active());
             ChannelCodec.publicFields(channel.config()).forEach(fields::removed);
-            audit(channel, AuditAction.DELETE, caller, env.now(), fields);
+            audit(channel, AuditAction.DELETE, caller, now, fields);
+            detached.forEach(alert -> auditDetachedFrom(alert, channel.id(), caller, now));
         });
+    }
+
+    /** The alerts, in any project of the channel's organization, that the deletion of {@code channel} changes. */
+    private List<Alert> alertsNotifying(Channel channel) {
+        return env.storage().projects().listByOrganization(channel.organizationId()).stream()
+                .flatMap(project -> env.storage().alerts().listByProject(project.id()).stream())
+                .filter(alert -> alert.channelIds().contains(channel.id()))
+                .toList();
+    }
+
+    /** Records the change the store made to {@code alert} when it deleted {@code channel}: one channel fewer. */
+    private void auditDetachedFrom(Alert alert, ChannelId channel, Principal caller, Instant now) {
+        List<ChannelAssignment> remaining = alert.channels().stream()
+                .filter(assignment -> !assignment.channelId().equals(channel))
+                .toList();
+        AlertAudit.record(env, alert, AuditAction.UPDATE, caller, now, new AuditTrail.Fields()
+                .change("channels", AlertAudit.channelsText(alert.channels()), AlertAudit.channelsText(remaining)));
     }
 
     /**

@@ -343,6 +343,33 @@ class AlertsTest {
     }
 
     @Test
+    void deletingAChannelAuditsEachAlertItLeaves() {
+        ChannelId pager = channel("pager");
+        ChannelId slack = channel("slack");
+        Project other = installation.project("other");
+        AlertView both = alerts.create(operator, project.id(), withChannels("errors", List.of(pager, slack), null));
+        AlertView pagerOnly = alerts.create(operator, other.id(), withChannels("latency", List.of(pager), null));
+        AlertView slackOnly = alerts.create(operator, project.id(), withChannels("quiet", List.of(slack), null));
+        installation.clock.advance(Duration.ofMinutes(1));
+        Principal channelWriter = installation.keyHolding(Set.of(Scope.ORGANIZATION_WRITE_CHANNEL), null);
+
+        installation.gatehouse.channels().delete(channelWriter, pager);
+
+        AuditEntry fromBoth = installation.lastAuditEntryOf(both.alert().id());
+        assertThat(fromBoth.action()).isEqualTo(AuditAction.UPDATE);
+        assertThat(fromBoth.resourceType()).isEqualTo("alert");
+        assertThat(fromBoth.projectId()).isEqualTo(project.id());
+        assertThat(fromBoth.actorId()).isEqualTo(channelWriter.credentialId());
+        assertThat(fromBoth.createdAt()).isEqualTo(installation.clock.instant().truncatedTo(ChronoUnit.MICROS));
+        assertThat(fromBoth.changes()).containsExactly(new FieldChange("channels", pager + "," + slack, slack.toString()));
+        AuditEntry fromPagerOnly = installation.lastAuditEntryOf(pagerOnly.alert().id());
+        assertThat(fromPagerOnly.projectId()).isEqualTo(other.id());
+        assertThat(fromPagerOnly.changes()).containsExactly(new FieldChange("channels", pager.toString(), null));
+        assertThat(installation.lastAuditEntryOf(slackOnly.alert().id()).action()).isEqualTo(AuditAction.INSERT);
+        assertThat(installation.lastAuditEntryOf(pager).action()).isEqualTo(AuditAction.DELETE);
+    }
+
+    @Test
     void deletingAProjectDeletesItsAlerts() {
         Project other = installation.project("other");
         AlertView doomed = alerts.create(operator, project.id(), command("errors"));

@@ -24,6 +24,6 @@ public interface Channels {
     /** Applies a partial update; an update that changes nothing writes nothing. */
     ChannelView update(Principal caller, ChannelId id, ChannelUpdate update);
 
-    /** Deletes the channel and detaches it from every alert. */
+    /** Deletes the channel and detaches it from every alert, auditing the change to each alert it leaves. */
     void delete(Principal caller, ChannelId id);
 }
