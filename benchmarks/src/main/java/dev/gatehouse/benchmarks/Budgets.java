@@ -46,14 +46,20 @@ public final class Budgets {
             return Double.isNaN(limit) || ratio <= limit;
         }
 
-        /** One line of the report. */
-        public String line() {
+        /** One line of the report, the budget's name padded to {@code nameWidth} characters. */
+        public String line(int nameWidth) {
             String verdict = Double.isNaN(limit) ? "reported"
                     : String.format(Locale.ROOT, "%-6s (limit %.2fx)", met() ? "MET" : "MISSED", limit);
             String shown = Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%5.2fx", ratio);
-            return String.format(Locale.ROOT, "%-52s %6s  %-30s  %-30s  %s", budget, shown, measured, baseline,
-                    verdict);
+            return String.format(Locale.ROOT, "%-" + nameWidth + "s %6s  %-30s  %-30s  %s", budget, shown, measured,
+                    baseline, verdict);
         }
+    }
+
+    /** Prints one line per check, the columns aligned below the longest budget name. */
+    public static void print(List<Check> checks) {
+        int nameWidth = checks.stream().mapToInt(check -> check.budget().length()).max().orElse(0);
+        checks.forEach(check -> System.out.println(check.line(nameWidth)));
     }
 
     /**
@@ -86,7 +92,7 @@ public final class Budgets {
         }
         System.out.println();
         System.out.println("Budgets (ratios against baselines measured in the same run):");
-        checks.forEach(check -> System.out.println(check.line()));
+        print(checks);
         System.out.println();
         if (footprint != null) {
             CacheFootprint.print(footprint);

@@ -25,9 +25,7 @@ final class CacheMissVerify {
             System.err.println("usage: CacheMissVerify h2|postgres");
             System.exit(2);
         }
-        for (Budgets.Check check : Budgets.cacheMiss(measure(args[0], AlternatingBlocks.Settings.defaults()))) {
-            System.out.println(check.line());
-        }
+        Budgets.print(Budgets.cacheMiss(measure(args[0], AlternatingBlocks.Settings.defaults())));
     }
 
     /** Opens a fixture of {@code store}, then times verify and both selects in alternating blocks. */

@@ -61,9 +61,7 @@ final class VerifyAtScale {
             System.exit(2);
         }
         Result result = measure(args[0], settings);
-        for (Budgets.Check check : Budgets.scale(result)) {
-            System.out.println(check.line());
-        }
+        Budgets.print(Budgets.scale(result));
     }
 
     /** Loads both tables of {@code store}, then times verify and select at each size in alternating blocks. */
