@@ -361,7 +361,8 @@ class AlertsTest {
         assertThat(fromBoth.projectId()).isEqualTo(project.id());
         assertThat(fromBoth.actorId()).isEqualTo(channelWriter.credentialId());
         assertThat(fromBoth.createdAt()).isEqualTo(installation.clock.instant().truncatedTo(ChronoUnit.MICROS));
-        assertThat(fromBoth.changes()).containsExactly(new FieldChange("channels", pager + "," + slack, slack.toString()));
+        assertThat(fromBoth.changes())
+                .containsExactly(new FieldChange("channels", pager + "," + slack, slack.toString()));
         AuditEntry fromPagerOnly = installation.lastAuditEntryOf(pagerOnly.alert().id());
         assertThat(fromPagerOnly.projectId()).isEqualTo(other.id());
         assertThat(fromPagerOnly.changes()).containsExactly(new FieldChange("channels", pager.toString(), null));
