@@ -24,7 +24,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The {@link AuditLog} use cases: windows of the caller's organization's audit log. Thread-safe. */
+/**
+ * The {@link AuditLog} use cases: windows of the caller's organization's audit log, or of its project's for a
+ * credential bound to one project. Thread-safe.
+ */
 final class AuditLogService implements AuditLog {
 
     private final Env env;
@@ -46,8 +49,9 @@ final class AuditLogService implements AuditLog {
         }
         // "Until now" includes what was written at this very microsecond, which an exclusive bound would drop.
         Instant to = query.endTime() == null ? Timestamps.micros(end).plus(1, ChronoUnit.MICROS) : end;
-        return env.storage().audit().list(caller.organizationId(), query.startTime(), to, query.action(),
-                Integer.MAX_VALUE);
+        List<AuditEntry> entries = env.storage().audit().list(caller.organizationId(), query.startTime(), to,
+                query.action(), Integer.MAX_VALUE);
+        return caller.projectId() == null ? entries : entries.stream().filter(entry -> visible(caller, entry)).toList();
     }
 
     @Override
@@ -56,7 +60,16 @@ final class AuditLogService implements AuditLog {
         Access.require(caller, Scope.ORGANIZATION_AUDITLOG);
         return env.storage().audit().findById(id)
                 .filter(entry -> entry.organizationId().equals(caller.organizationId()))
+                .filter(entry -> visible(caller, entry))
                 .orElseThrow(() -> new NotFoundException("Audit log not found"));
+    }
+
+    /**
+     * Whether the caller may see {@code entry} of its organization: a credential bound to one project sees that
+     * project's entries only, as it sees that project's resources only.
+     */
+    private static boolean visible(Principal caller, AuditEntry entry) {
+        return caller.projectId() == null || caller.projectId().equals(entry.projectId());
     }
 
     @Override

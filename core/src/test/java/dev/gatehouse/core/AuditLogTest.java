@@ -131,4 +131,23 @@ class AuditLogTest {
         assertThatThrownBy(() -> auditLog.get(operator, AuditEntryId.random())).isInstanceOf(NotFoundException.class);
         assertThat(auditLog.list(other, new AuditQuery(start, null, null))).containsExactly(theirs);
     }
+
+    @Test
+    void aKeyBoundToOneProjectSeesThatProjectsEntriesOnly() {
+        Project checkout = installation.project("checkout");
+        Project billing = installation.project("billing");
+        Principal bound = installation.keyHolding(Set.of(Scope.ORGANIZATION_AUDITLOG), checkout.id());
+        AuditEntry ofCheckout = installation.lastAuditEntryOf(checkout.id());
+        AuditEntry ofBilling = installation.lastAuditEntryOf(billing.id());
+        AuditEntry ofOrganization = installation.auditEntries().get(0);
+        AuditQuery everything = new AuditQuery(start, null, null);
+
+        assertThat(auditLog.list(bound, everything)).contains(ofCheckout)
+                .allSatisfy(entry -> assertThat(entry.projectId()).isEqualTo(checkout.id()));
+        assertThat(auditLog.listViews(bound, everything)).extracting(AuditEntryView::projectName).containsOnly("checkout");
+        assertThat(auditLog.get(bound, ofCheckout.id())).isEqualTo(ofCheckout);
+        assertThatThrownBy(() -> auditLog.get(bound, ofBilling.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> auditLog.getView(bound, ofOrganization.id())).isInstanceOf(NotFoundException.class);
+        assertThat(auditLog.list(operator, everything)).contains(ofCheckout, ofBilling, ofOrganization);
+    }
 }
