@@ -266,6 +266,10 @@ final class CredentialService implements Credentials {
         if (expiresAt != null && !Timestamps.micros(expiresAt).isAfter(now)) {
             throw new InvalidInputException("expires_at", "value_error", "expires_at must be in the future");
         }
+        if (expiresAt != null && expiresAt.isAfter(Timestamps.LATEST)) {
+            throw new InvalidInputException("expires_at", "value_error",
+                    "expires_at must not be after " + Timestamps.LATEST);
+        }
     }
 
     private void audit(Credential credential, AuditAction action, Principal caller, Instant now,

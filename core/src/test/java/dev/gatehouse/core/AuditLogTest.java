@@ -17,6 +17,7 @@ import dev.gatehouse.ports.model.NotFoundException;
 import dev.gatehouse.ports.model.Principal;
 import dev.gatehouse.ports.model.Project;
 import dev.gatehouse.ports.model.Scope;
+import dev.gatehouse.ports.model.Timestamps;
 import dev.gatehouse.ports.model.WindowTooLongException;
 import java.time.Duration;
 import java.time.Instant;
@@ -149,5 +150,20 @@ class AuditLogTest {
         assertThatThrownBy(() -> auditLog.get(bound, ofBilling.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> auditLog.getView(bound, ofOrganization.id())).isInstanceOf(NotFoundException.class);
         assertThat(auditLog.list(operator, everything)).contains(ofCheckout, ofBilling, ofOrganization);
+    }
+
+    @Test
+    void aWindowOutsideTheYearsOneTo9999IsInvalid() {
+        Instant beforeYearOne = Timestamps.EARLIEST.minusNanos(1000);
+        Instant afterYear9999 = Timestamps.LATEST.plusNanos(1000);
+
+        assertThatThrownBy(() -> new AuditQuery(beforeYearOne, Timestamps.EARLIEST, null))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("start_time"));
+        assertThatThrownBy(() -> new AuditQuery(Timestamps.LATEST, afterYear9999, null))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("end_time"));
+        assertThat(auditLog.list(operator, new AuditQuery(Timestamps.EARLIEST, Timestamps.EARLIEST.plusSeconds(1),
+                null))).isEmpty();
+        assertThat(auditLog.list(operator, new AuditQuery(Timestamps.LATEST.minusSeconds(1), Timestamps.LATEST,
+                null))).isEmpty();
     }
 }

@@ -24,6 +24,8 @@ import dev.gatehouse.ports.model.NotFoundException;
 import dev.gatehouse.ports.model.Principal;
 import dev.gatehouse.ports.model.Project;
 import dev.gatehouse.ports.model.Scope;
+import dev.gatehouse.ports.model.Timestamps;
+import dev.gatehouse.ports.model.VerifyResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -97,6 +99,26 @@ class CredentialsTest {
         assertThat(installation.auditEntries()).hasSize(entries);
         assertThat(credentials.listApiKeys(operator)).hasSize(1);
         assertThat(credentials.listTokens(operator, project.id(), CredentialKind.WRITE_TOKEN)).isEmpty();
+    }
+
+    @Test
+    void anExpiryAfterYear9999IsInvalidAndCreatesNothing() {
+        Project project = installation.project("checkout");
+        Instant afterYear9999 = Timestamps.LATEST.plusNanos(1_000);
+        int entries = installation.auditEntries().size();
+
+        assertThatThrownBy(() -> credentials.createApiKey(operator,
+                new NewApiKey("ci", null, Set.of(Scope.PROJECT_READ), null, afterYear9999)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("expires_at"));
+        assertThatThrownBy(() -> credentials.createToken(operator,
+                new NewProjectToken(project.id(), CredentialKind.WRITE_TOKEN, null, Instant.MAX)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("expires_at"));
+        IssuedCredential last = credentials.createApiKey(operator,
+                new NewApiKey("ci", null, Set.of(Scope.PROJECT_READ), null, Timestamps.LATEST));
+
+        assertThat(installation.auditEntries()).hasSize(entries + 1);
+        assertThat(credentials.listApiKeys(operator)).hasSize(2);
+        assertThat(installation.gatehouse.verifier().verify(last.token())).isInstanceOf(VerifyResult.Verified.class);
     }
 
     @Test

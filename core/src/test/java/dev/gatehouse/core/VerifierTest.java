@@ -11,6 +11,7 @@ import dev.gatehouse.core.internal.TokenHasher;
 import dev.gatehouse.core.internal.VerificationCache;
 import dev.gatehouse.ports.in.CredentialTarget;
 import dev.gatehouse.ports.in.NewProjectToken;
+import dev.gatehouse.ports.model.Credential;
 import dev.gatehouse.ports.model.CredentialKind;
 import dev.gatehouse.ports.model.DenialReason;
 import dev.gatehouse.ports.model.IssuedCredential;
@@ -22,6 +23,7 @@ import dev.gatehouse.ports.model.VerifyResult;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -183,6 +185,19 @@ class VerifierTest {
 
         assertThat(gatehouse.verifier().verify(token.token())).isEqualTo(denied(DenialReason.EXPIRED));
         assertThat(installation.storage.lookupsByHash).hasValue(lookups);
+    }
+
+    @Test
+    void aStoredExpiryTooFarAheadForMicrosecondsStillVerifies() {
+        Project project = installation.project("checkout");
+        IssuedCredential token = installation.token(project.id(), CredentialKind.WRITE_TOKEN);
+        Credential stored = installation.storage.credentials().findById(token.credential().id()).orElseThrow();
+        // A row written before expiries were limited to year 9999.
+        Instant year300000 = Instant.parse("+300000-01-01T00:00:00Z");
+        installation.storage.transactions().run(() -> installation.storage.credentials()
+                .update(stored.withExpiry(year300000, null, installation.clock.instant())));
+
+        assertThat(gatehouse.verifier().verify(token.token())).isInstanceOf(VerifyResult.Verified.class);
     }
 
     @Test

@@ -144,7 +144,7 @@ final class AlertBody {
             reader.errors().add(ValidationError.of("time_delta_type", loc, "Input should be a valid duration", value));
             return null;
         }
-        Duration duration = value.isNumber() ? seconds(value.decimalValue()) : parseDuration(value.textValue());
+        Duration duration = value.isNumber() ? seconds(NumericInput.decimal(value)) : parseDuration(value.textValue());
         if (duration == null) {
             reader.errors().add(new ValidationError("time_delta_parsing", loc, "Input should be a valid duration",
                     value, Map.of("error", "expected ISO 8601 such as PT5M or P1D, or a number of seconds")));
@@ -153,24 +153,20 @@ final class AlertBody {
     }
 
     private static Duration parseDuration(String text) {
+        BigDecimal seconds = NumericInput.decimal(text);
+        if (seconds != null) {
+            return NumericInput.duration(seconds);
+        }
         try {
-            return seconds(new BigDecimal(text));
-        } catch (NumberFormatException notANumber) {
-            try {
-                return Duration.parse(text);
-            } catch (DateTimeParseException notIso) {
-                return null;
-            }
+            return Duration.parse(text);
+        } catch (DateTimeParseException notIso) {
+            return null;
         }
     }
 
-    /** {@code seconds} as a duration, or null where it does not fit one. */
+    /** {@code seconds} as a duration, or null where it is no finite number or does not fit a duration. */
     private static Duration seconds(BigDecimal seconds) {
-        try {
-            return Duration.ofNanos(seconds.movePointRight(9).toBigInteger().longValueExact());
-        } catch (ArithmeticException tooLong) {
-            return null;
-        }
+        return seconds == null ? null : NumericInput.duration(seconds);
     }
 
     private List<ChannelId> channelIds(JsonNode value, List<Object> loc) {

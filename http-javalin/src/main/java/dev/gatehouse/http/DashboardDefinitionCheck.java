@@ -2,6 +2,7 @@ package dev.gatehouse.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -445,11 +446,12 @@ final class DashboardDefinitionCheck {
         if (value.isIntegralNumber()) {
             return true;
         }
-        if (!value.isNumber()) {
+        BigDecimal number = value.isNumber() ? NumericInput.decimal(value) : null;
+        if (number == null) {
             return false;
         }
         try {
-            value.decimalValue().toBigIntegerExact();
+            number.toBigIntegerExact();
             return true;
         } catch (ArithmeticException fractional) {
             return false;

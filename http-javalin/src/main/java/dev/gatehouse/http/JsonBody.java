@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.ports.model.Change;
 import dev.gatehouse.ports.model.Scope;
+import dev.gatehouse.ports.model.Timestamps;
 import dev.gatehouse.ports.model.WireEnum;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,6 +29,12 @@ import java.util.stream.Collectors;
  * Business rules (name patterns, lengths) stay with the port commands. Not thread-safe: one per request.
  */
 final class JsonBody {
+
+    /** Why a date-time within the syntax is still refused. */
+    static final String OUT_OF_RANGE = "dates before year 1 or after year 9999 are not supported";
+    /** What a date-time in text should look like. */
+    static final String EXPECTED_DATE_TIME =
+            "expected an ISO 8601 date-time such as 2030-01-31T12:00:00Z, in the years 1 to 9999";
 
     private final ObjectNode node;
     private final List<ValidationError> errors = new ArrayList<>();
@@ -120,8 +125,8 @@ final class JsonBody {
     }
 
     /**
-     * An optional, nullable instant: an ISO-8601 date-time (without an offset it is taken as UTC), a date, or
-     * a number of seconds since the epoch, as pydantic accepts them.
+     * An optional, nullable instant in the years 1 to 9999: an ISO-8601 date-time (without an offset it is taken as
+     * UTC), a date, or a Unix time (seconds, or milliseconds beyond 2e10), as pydantic accepts them.
      */
     Instant optionalInstant(String field) {
         JsonNode value = node.get(field);
@@ -129,7 +134,7 @@ final class JsonBody {
             return null;
         }
         if (value.isNumber()) {
-            return epochSeconds(field, value);
+            return unixTime(field, value);
         }
         if (!value.isTextual()) {
             errors.add(ValidationError.of("datetime_type", List.of("body", field),
@@ -140,7 +145,7 @@ final class JsonBody {
         if (parsed == null) {
             errors.add(new ValidationError("datetime_from_date_parsing", List.of("body", field),
                     "Input should be a valid datetime or date", value,
-                    Map.of("error", "expected an ISO 8601 date-time such as 2030-01-31T12:00:00Z")));
+                    Map.of("error", EXPECTED_DATE_TIME)));
         }
         return parsed;
     }
@@ -153,10 +158,8 @@ final class JsonBody {
         }
         Duration duration = null;
         if (value.isNumber()) {
-            BigDecimal seconds = value.decimalValue();
-            if (seconds.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE / 1_000_000_000L)) < 0) {
-                duration = Duration.ofNanos(seconds.movePointRight(9).longValue());
-            }
+            BigDecimal seconds = NumericInput.decimal(value);
+            duration = seconds == null ? null : NumericInput.duration(seconds);
         } else if (value.isTextual()) {
             try {
                 duration = Duration.parse(value.textValue());
@@ -226,21 +229,26 @@ final class JsonBody {
         errors.add(ValidationError.of("missing", List.of("body", field), "Field required", node));
     }
 
-    private Instant epochSeconds(String field, JsonNode value) {
-        BigDecimal seconds = value.decimalValue();
-        try {
-            long whole = seconds.setScale(0, RoundingMode.FLOOR).longValueExact();
-            long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
-            return Instant.ofEpochSecond(whole, nanos);
-        } catch (ArithmeticException | DateTimeException outOfRange) {
-            errors.add(ValidationError.of("datetime_parsing", List.of("body", field),
-                    "Input should be a valid datetime", value));
-            return null;
+    private Instant unixTime(String field, JsonNode value) {
+        BigDecimal number = NumericInput.decimal(value);
+        Instant instant = number == null ? null : NumericInput.epochInstant(number);
+        if (instant == null) {
+            errors.add(new ValidationError("datetime_parsing", List.of("body", field),
+                    "Input should be a valid datetime", value, Map.of("error", OUT_OF_RANGE)));
         }
+        return instant;
     }
 
-    /** An ISO-8601 date-time (UTC where it has no offset) or date, or null when {@code text} is neither. */
+    /**
+     * An ISO-8601 date-time (UTC where it has no offset) or date within the years 1 to 9999, or null when
+     * {@code text} is neither.
+     */
     static Instant parseInstant(String text) {
+        Instant instant = parseIso(text);
+        return instant == null || !Timestamps.inRange(instant) ? null : instant;
+    }
+
+    private static Instant parseIso(String text) {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException notOffset) {

@@ -1,8 +1,6 @@
 package dev.gatehouse.http;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +15,7 @@ import java.util.stream.Collectors;
  */
 final class QueryParams {
 
-    private static final Pattern EPOCH_SECONDS = Pattern.compile("-?\\d{1,18}(\\.\\d{1,9})?");
+    private static final Pattern UNIX_TIME = Pattern.compile("-?\\d{1,18}(\\.\\d{1,9})?");
 
     private final Map<String, List<String>> values;
     private final List<ValidationError> errors = new ArrayList<>();
@@ -42,19 +40,20 @@ final class QueryParams {
     }
 
     /**
-     * An optional instant: an ISO-8601 date-time (UTC where it has no offset), a date, or seconds since the epoch,
-     * as pydantic accepts them; absent reads as null.
+     * An optional instant in the years 1 to 9999: an ISO-8601 date-time (UTC where it has no offset), a date, or a
+     * Unix time (seconds, or milliseconds beyond 2e10), as pydantic accepts them; absent reads as null.
      */
     Instant optionalInstant(String name) {
         String text = raw(name);
         if (text == null) {
             return null;
         }
-        Instant parsed = EPOCH_SECONDS.matcher(text).matches() ? epochSeconds(text) : JsonBody.parseInstant(text);
+        Instant parsed = UNIX_TIME.matcher(text).matches()
+                ? NumericInput.epochInstant(new BigDecimal(text))
+                : JsonBody.parseInstant(text);
         if (parsed == null) {
             errors.add(new ValidationError("datetime_from_date_parsing", List.of("query", name),
-                    "Input should be a valid datetime or date", text,
-                    Map.of("error", "expected an ISO 8601 date-time such as 2030-01-31T12:00:00Z")));
+                    "Input should be a valid datetime or date", text, Map.of("error", JsonBody.EXPECTED_DATE_TIME)));
         }
         return parsed;
     }
@@ -75,17 +74,6 @@ final class QueryParams {
     void validate() {
         if (!errors.isEmpty()) {
             throw new ApiException.Invalid(errors);
-        }
-    }
-
-    private static Instant epochSeconds(String text) {
-        BigDecimal seconds = new BigDecimal(text);
-        try {
-            long whole = seconds.setScale(0, RoundingMode.FLOOR).longValueExact();
-            long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
-            return Instant.ofEpochSecond(whole, nanos);
-        } catch (ArithmeticException | DateTimeException outOfRange) {
-            return null;
         }
     }
 

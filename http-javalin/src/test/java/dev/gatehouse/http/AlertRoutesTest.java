@@ -26,6 +26,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -346,7 +347,11 @@ class AlertRoutesTest {
         "watermark   | -1      | greater_than_equal",
         "watermark   | P31D    | less_than_equal",
         "watermark   | 1.5     | value_error",
+        "time_window | 1e500000000  | time_delta_parsing",
+        "watermark   | -1e500000000 | time_delta_parsing",
+        "frequency   | 1e-500000000 | greater_than_equal",
     })
+    @Timeout(30)
     void a_duration_out_of_range_is_a_422_on_its_field(String field, String value, String type) {
         String project = server.createProject("range-" + UUID.randomUUID().toString().substring(0, 8));
         ObjectNode body = alert("range");
@@ -358,6 +363,20 @@ class AlertRoutesTest {
         assertThat(locs(refused)).containsExactly("body." + field);
         assertThat(types(refused)).containsExactly(type);
         assertThat(refused.json().get("detail").get(0).get("input").asText()).isEqualTo(value);
+        assertThat(server.get(alerts(project), server.adminToken).json()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e999", "-1e999"})
+    void a_number_beyond_a_double_is_a_422_on_its_field(String number) {
+        String project = server.createProject("infinite-" + UUID.randomUUID().toString().substring(0, 8));
+        String body = alert("infinite").toString().replaceFirst("\"time_window\":[^,}]*", "\"time_window\":" + number);
+
+        Response refused = server.post(alerts(project), server.adminToken, body);
+
+        assertThat(refused.status()).as(body).isEqualTo(422);
+        assertThat(locs(refused)).containsExactly("body.time_window");
+        assertThat(types(refused)).containsExactly("time_delta_parsing");
         assertThat(server.get(alerts(project), server.adminToken).json()).isEmpty();
     }
 

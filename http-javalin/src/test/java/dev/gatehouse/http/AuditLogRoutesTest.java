@@ -181,6 +181,11 @@ class AuditLogRoutesTest {
         assertValidationError(server.get(LIST + "not-a-uuid/", server.adminToken), "uuid_parsing",
                 List.of("path", "audit_log_id"));
 
+        assertValidationError(server.get(LIST + "?start_time=-5000-01-01T00:00:00Z&end_time=-4999-12-31T00:00:00Z",
+                server.adminToken), "datetime_from_date_parsing", List.of("query", "start_time"));
+        assertValidationError(server.get(LIST + "?start_time=" + started + "&end_time=999999999999999999",
+                server.adminToken), "datetime_from_date_parsing", List.of("query", "end_time"));
+
         Response both = server.get(LIST + "?start_time=later&action=NOPE", server.adminToken);
         assertThat(both.json().get("detail")).hasSize(2);
         assertThat(server.get(LIST + "?start_time=" + started.getEpochSecond(), server.adminToken).status())

@@ -302,6 +302,8 @@ class DashboardRoutesTest {
                 "string_too_short", "[\"body\",\"name\"]");
         assertError(server.put(path, server.adminToken, "{\"version\": \"one\"}"), "int_type",
                 "[\"body\",\"version\"]");
+        assertError(server.put(path, server.adminToken, "{\"version\": 1e999}"), "int_type",
+                "[\"body\",\"version\"]");
         assertError(server.put(item(project, "overview"), server.adminToken, "{\"name\": \"X\"}"), "uuid_parsing",
                 "[\"path\",\"dashboard_id\"]");
         assertThat(server.get(collection(project), server.adminToken).json()).hasSize(1);

@@ -144,6 +144,41 @@ class ValidationTest {
     }
 
     @Test
+    void numbers_beyond_a_double_are_refused_as_bad_datetimes_and_durations() {
+        Response expiry = unchanged(() -> server.post(tokens(), server.adminToken, "{\"expires_at\": 1e999}"));
+        Response keyExpiry = unchanged(() -> server.post("/api/v1/api-keys/", server.adminToken,
+                "{\"name\": \"x\", \"scopes\": [\"project:read\"], \"expires_at\": -1e999}"));
+        Response grace = unchanged(() -> server.post(tokens() + tokenId + "/rotate/", server.adminToken,
+                "{\"grace_period\": 1e999}"));
+
+        error(expiry, "datetime_parsing", "body", "expires_at");
+        error(keyExpiry, "datetime_parsing", "body", "expires_at");
+        error(grace, "time_delta_parsing", "body", "grace_period");
+    }
+
+    @Test
+    void datetimes_lie_in_the_years_1_to_9999_and_unix_times_beyond_2e10_are_milliseconds() {
+        Response farText = unchanged(() -> server.post(tokens(), server.adminToken,
+                "{\"expires_at\": \"+300000-01-01T00:00:00Z\"}"));
+        Response farNumber = unchanged(() -> server.post("/api/v1/api-keys/", server.adminToken,
+                "{\"name\": \"x\", \"scopes\": [\"project:read\"], \"expires_at\": 1e17}"));
+        Response afterYear9999 = unchanged(() -> server.post(tokens(), server.adminToken,
+                "{\"expires_at\": \"10000-01-01\"}"));
+
+        assertThat(error(farText, "datetime_from_date_parsing", "body", "expires_at").get("ctx").get("error")
+                .asText()).contains("years 1 to 9999");
+        assertThat(error(farNumber, "datetime_parsing", "body", "expires_at").get("ctx").get("error").asText())
+                .contains("after year 9999");
+        error(afterYear9999, "datetime_from_date_parsing", "body", "expires_at");
+        assertThat(server.post(tokens(), server.adminToken, "{\"expires_at\": 20000000000}").json()
+                .get("expires_at").asText()).isEqualTo("2603-10-11T11:33:20Z");
+        assertThat(server.post(tokens(), server.adminToken, "{\"expires_at\": 10000000000000}").json()
+                .get("expires_at").asText()).isEqualTo("2286-11-20T17:46:40Z");
+        assertThat(server.post(tokens(), server.adminToken, "{\"expires_at\": \"9999-12-31T23:59:59.999999Z\"}")
+                .json().get("expires_at").asText()).isEqualTo("9999-12-31T23:59:59.999999Z");
+    }
+
+    @Test
     void unknown_scopes_and_ids_in_an_api_key_body_are_refused() {
         Response scope = unchanged(() -> server.post("/api/v1/api-keys/", server.adminToken,
                 "{\"name\": \"x\", \"scopes\": [\"project:read\", \"project:fly\"]}"));

@@ -13,6 +13,7 @@ import dev.gatehouse.ports.model.Credential;
 import dev.gatehouse.ports.model.FieldChange;
 import dev.gatehouse.ports.model.Organization;
 import dev.gatehouse.ports.model.Project;
+import dev.gatehouse.ports.model.Timestamps;
 import dev.gatehouse.ports.out.AuditStore;
 import java.lang.reflect.Method;
 import java.time.Instant;
@@ -151,6 +152,19 @@ public abstract class AuditStoreContract extends StorageContract {
         List<AuditEntry> listed = audit().list(organization.id(), from, to, null, 100);
 
         assertThat(listed).containsExactly(atStart, inside, justBeforeEnd).doesNotContain(justBefore, atEnd);
+    }
+
+    @Test
+    void windowsAtTheEdgesOfTheSupportedYearsAreListed() {
+        Organization organization = givenOrganization();
+        AuditEntry first = append(organization, AuditAction.INSERT, Timestamps.EARLIEST);
+        AuditEntry last = append(organization, AuditAction.INSERT, Timestamps.LATEST);
+
+        assertThat(audit().list(organization.id(), Timestamps.EARLIEST, Timestamps.EARLIEST.plusSeconds(1), null,
+                100)).containsExactly(first);
+        assertThat(audit().list(organization.id(), Timestamps.LATEST.minusSeconds(1), Timestamps.LATEST, null, 100))
+                .isEmpty();
+        assertThat(audit().findById(last.id())).contains(last);
     }
 
     @Test

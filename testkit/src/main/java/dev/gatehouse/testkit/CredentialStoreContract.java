@@ -16,6 +16,7 @@ import dev.gatehouse.ports.model.OrganizationId;
 import dev.gatehouse.ports.model.Project;
 import dev.gatehouse.ports.model.ProjectId;
 import dev.gatehouse.ports.model.Scope;
+import dev.gatehouse.ports.model.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -83,6 +84,16 @@ public abstract class CredentialStoreContract extends StorageContract {
         assertThat(found.lastUsedAt()).isEqualTo(Instant.parse("2024-03-01T00:00:00Z"));
         assertThat(found.revokedAt()).isEqualTo(Instant.parse("2024-03-02T10:20:30.405060Z"));
         assertThat(found.updatedAt()).isEqualTo(Instant.parse("2024-03-02T10:20:30.405060Z"));
+    }
+
+    @Test
+    void anExpiryAtTheLastSupportedInstantRoundTripsIntoTheGrant() {
+        Organization organization = givenOrganization();
+        Credential key = given(TestData.apiKey(organization.id()).expiresAt(Timestamps.LATEST).build());
+
+        assertThat(credentials().findById(key.id()).orElseThrow().expiresAt()).isEqualTo(Timestamps.LATEST);
+        assertThat(credentials().findGrantByHash(key.tokenHash()).orElseThrow().expiresAt())
+                .isEqualTo(Timestamps.LATEST);
     }
 
     @Test

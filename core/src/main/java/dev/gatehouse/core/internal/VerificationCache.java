@@ -34,6 +34,7 @@ import java.util.function.Function;
 public final class VerificationCache {
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final Instant LATEST_IN_MICROS = Instant.ofEpochSecond(Long.MAX_VALUE / 1_000_000L - 1);
 
     private final Cache<Key, Known> known;
     private final Cache<Key, Boolean> unknown;
@@ -116,9 +117,17 @@ public final class VerificationCache {
     private Known known(CredentialGrant grant) {
         OrganizationId organization = organizations.intern(grant.organizationId());
         ProjectId project = grant.projectId() == null ? null : projects.intern(grant.projectId());
-        long expiresAt = grant.expiresAt() == null ? Long.MAX_VALUE : epochMicros(grant.expiresAt());
+        long expiresAt = grant.expiresAt() == null ? Long.MAX_VALUE : expiryMicros(grant.expiresAt());
         return new Known(grant.id().value(), grant.kind(), organization, project, grant.scopes(), expiresAt,
                 grant.revoked());
+    }
+
+    /**
+     * A stored expiry in epoch microseconds. Gatehouse accepts none after year 9999, but a row may predate that rule:
+     * one too late for a long of microseconds (after year 294,000) never comes, and still reads as an expiry.
+     */
+    private static long expiryMicros(Instant expiresAt) {
+        return expiresAt.isAfter(LATEST_IN_MICROS) ? Long.MAX_VALUE - 1 : epochMicros(expiresAt);
     }
 
     private static long epochMicros(Instant instant) {
