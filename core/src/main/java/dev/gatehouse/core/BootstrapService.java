@@ -13,6 +13,7 @@ import dev.gatehouse.ports.model.IssuedCredential;
 import dev.gatehouse.ports.model.Organization;
 import dev.gatehouse.ports.model.OrganizationId;
 import dev.gatehouse.ports.model.Scope;
+import dev.gatehouse.ports.model.ScopeClaims;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -48,7 +49,8 @@ final class BootstrapService implements Bootstrap {
                 String token = format.generate(CredentialKind.API_KEY);
                 Credential admin = new Credential(CredentialId.random(), organization.id(), null, CredentialKind.API_KEY,
                         ADMIN_KEY_NAME, "Created by bootstrap", EnumSet.allOf(Scope.class), hasher.hash(token),
-                        TokenFormat.displayPrefix(token), now, null, null, null, null, null, null, null);
+                        TokenFormat.displayPrefix(token), now, null, null, null, null, null, null, null,
+                        ScopeClaims.NONE);
                 env.storage().credentials().insert(admin);
                 env.audit().record(organization.id(), null, AuditAction.INSERT, AuditTrail.resourceType(admin.kind()),
                         admin.id(), null, now, new AuditTrail.Fields()

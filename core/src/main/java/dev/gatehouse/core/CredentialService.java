@@ -21,6 +21,7 @@ import dev.gatehouse.ports.model.Principal;
 import dev.gatehouse.ports.model.Project;
 import dev.gatehouse.ports.model.ProjectId;
 import dev.gatehouse.ports.model.Scope;
+import dev.gatehouse.ports.model.ScopeClaims;
 import dev.gatehouse.ports.model.Timestamps;
 import dev.gatehouse.ports.model.TokenHash;
 import dev.gatehouse.ports.out.CredentialStore;
@@ -59,10 +60,11 @@ final class CredentialService implements Credentials {
         Instant now = env.now();
         requireFuture(command.expiresAt(), now);
         Access.requireWithinGrant(caller, command.scopes(), command.projectId());
+        requireHeldScopes(command.claims(), command.scopes());
         return forgetAfterwards(env.storage().transactions().inTransaction(() -> {
             Project project = command.projectId() == null ? null : visibleProject(caller, command.projectId());
             return issue(caller, new Draft(CredentialKind.API_KEY, project, command.name(), command.description(),
-                    command.scopes(), command.expiresAt(), null), now);
+                    command.scopes(), command.expiresAt(), null, command.claims()), now);
         }));
     }
 
@@ -83,17 +85,21 @@ final class CredentialService implements Credentials {
             Credential current = target(caller, target, CredentialKind.API_KEY);
             String name = update.name().applyTo(current.name());
             String description = update.description().applyTo(current.description());
+            ScopeClaims claims = Objects.requireNonNullElse(update.claims().applyTo(current.claims()),
+                    ScopeClaims.NONE);
+            requireHeldScopes(claims, current.scopes());
             AuditTrail.Fields fields = new AuditTrail.Fields()
                     .change("name", current.name(), name)
-                    .change("description", current.description(), description);
+                    .change("description", current.description(), description)
+                    .change("claims", auditedClaims(current.claims()), auditedClaims(claims));
             if (fields.isEmpty()) {
                 return view(current);
             }
             Instant now = env.now();
-            Credential renamed = current.renamed(name, description, caller.credentialId(), now);
-            store().update(renamed);
-            audit(renamed, AuditAction.UPDATE, caller, now, fields);
-            return view(renamed);
+            Credential edited = current.edited(name, description, claims, caller.credentialId(), now);
+            store().update(edited);
+            audit(edited, AuditAction.UPDATE, caller, now, fields);
+            return view(edited);
         });
     }
 
@@ -106,7 +112,7 @@ final class CredentialService implements Credentials {
         return forgetAfterwards(env.storage().transactions().inTransaction(() -> {
             Project project = visibleProject(caller, command.projectId());
             return issue(caller, new Draft(command.kind(), project, null, command.description(),
-                    Access.tokenScopes(command.kind()), command.expiresAt(), null), now);
+                    Access.tokenScopes(command.kind()), command.expiresAt(), null, ScopeClaims.NONE), now);
         }));
     }
 
@@ -146,7 +152,7 @@ final class CredentialService implements Credentials {
             Project project = old.projectId() == null ? null : env.storage().projects().findById(old.projectId())
                     .orElseThrow(() -> new NotFoundException("Project not found"));
             IssuedCredential successor = issue(caller, new Draft(old.kind(), project, old.name(), old.description(),
-                    old.scopes(), null, old.id()), now);
+                    old.scopes(), null, old.id(), old.claims()), now);
             Instant graceEnd = now.plus(grace);
             if (old.expiresAt() == null || old.expiresAt().isAfter(graceEnd)) {
                 Credential expiring = old.withExpiry(graceEnd, caller.credentialId(), now);
@@ -219,7 +225,7 @@ final class CredentialService implements Credentials {
         Credential credential = new Credential(CredentialId.random(), caller.organizationId(),
                 draft.project() == null ? null : draft.project().id(), draft.kind(), draft.name(),
                 draft.description(), draft.scopes(), hash, TokenFormat.displayPrefix(token), now,
-                caller.credentialId(), draft.expiresAt(), null, null, null, null, draft.rotatedFrom());
+                caller.credentialId(), draft.expiresAt(), null, null, null, null, draft.rotatedFrom(), draft.claims());
         store().insert(credential);
         audit(credential, AuditAction.INSERT, caller, now, new AuditTrail.Fields()
                 .set("name", credential.name())
@@ -227,7 +233,8 @@ final class CredentialService implements Credentials {
                 .set("scopes", credential.scopes())
                 .set("project_id", credential.projectId())
                 .set("expires_at", credential.expiresAt())
-                .set("rotated_from", credential.rotatedFrom()));
+                .set("rotated_from", credential.rotatedFrom())
+                .set("claims", auditedClaims(credential.claims())));
         String projectName = draft.project() == null ? null : draft.project().name();
         return new IssuedCredential(new CredentialView(credential, projectName, creatorName(caller.credentialId())),
                 token);
@@ -259,6 +266,21 @@ final class CredentialService implements Credentials {
                 .filter(project -> project.organizationId().equals(caller.organizationId()))
                 .filter(project -> caller.covers(project.id()))
                 .orElseThrow(() -> new NotFoundException("Project not found"));
+    }
+
+    /** Throws {@link InvalidInputException} on {@code claims} unless the key holds every scope they are for. */
+    private static void requireHeldScopes(ScopeClaims claims, Set<Scope> scopes) {
+        for (Scope scope : claims.scopes()) {
+            if (!scopes.contains(scope)) {
+                throw new InvalidInputException("claims", "value_error",
+                        "claims for " + scope.wireName() + " need a key holding that scope");
+            }
+        }
+    }
+
+    /** Claims as the audit log records them: absent when there are none. */
+    private static ScopeClaims auditedClaims(ScopeClaims claims) {
+        return claims.isEmpty() ? null : claims;
     }
 
     private static void requireFuture(Instant expiresAt, Instant now) {
@@ -322,6 +344,6 @@ final class CredentialService implements Credentials {
 
     /** What a new credential is made of, before it gets its token. */
     private record Draft(CredentialKind kind, Project project, String name, String description, Set<Scope> scopes,
-            Instant expiresAt, CredentialId rotatedFrom) {
+            Instant expiresAt, CredentialId rotatedFrom, ScopeClaims claims) {
     }
 }

@@ -17,6 +17,7 @@ import dev.gatehouse.ports.model.CredentialId;
 import dev.gatehouse.ports.model.CredentialKind;
 import dev.gatehouse.ports.model.CredentialView;
 import dev.gatehouse.ports.model.FieldChange;
+import dev.gatehouse.ports.model.GatewayProxyClaims;
 import dev.gatehouse.ports.model.ForbiddenException;
 import dev.gatehouse.ports.model.InvalidInputException;
 import dev.gatehouse.ports.model.IssuedCredential;
@@ -24,6 +25,7 @@ import dev.gatehouse.ports.model.NotFoundException;
 import dev.gatehouse.ports.model.Principal;
 import dev.gatehouse.ports.model.Project;
 import dev.gatehouse.ports.model.Scope;
+import dev.gatehouse.ports.model.ScopeClaims;
 import dev.gatehouse.ports.model.Timestamps;
 import dev.gatehouse.ports.model.VerifyResult;
 import java.time.Duration;
@@ -189,6 +191,61 @@ class CredentialsTest {
         assertThat(entry.changes()).containsExactly(new FieldChange("name", "key", "renamed"),
                 new FieldChange("description", null, "now described"));
         assertThat(installation.principal(key.token()).credentialId()).isEqualTo(key.credential().id());
+    }
+
+    @Test
+    void claimsAreKeptAuditedReplacedAndCarriedByARotation() {
+        ScopeClaims limited = new ScopeClaims(new GatewayProxyClaims(100L, null, null, 5_000L, true));
+        IssuedCredential key = credentials.createApiKey(operator, new NewApiKey("gateway", null,
+                Set.of(Scope.PROJECT_GATEWAY_PROXY), null, null, limited));
+        CredentialTarget target = CredentialTarget.apiKey(key.credential().id());
+        String limitedText = "{\"project:gateway_proxy\": {\"spending_limit_daily\": 100, \"spending_limit_weekly\": null,"
+                + " \"spending_limit_monthly\": null, \"spending_limit_total\": 5000, \"cache_enabled\": true}}";
+
+        assertThat(stored(key).claims()).isEqualTo(limited);
+        assertThat(installation.lastAuditEntryOf(key.credential().id()).changes())
+                .contains(new FieldChange("claims", null, limitedText));
+
+        installation.clock.advance(Duration.ofMinutes(1));
+        ScopeClaims weekly = new ScopeClaims(new GatewayProxyClaims(null, 7L, null, null, null));
+        CredentialView updated = credentials.updateApiKey(operator, target,
+                new ApiKeyUpdate(Change.keep(), Change.keep(), Change.to(weekly)));
+        assertThat(updated.credential().claims()).isEqualTo(weekly);
+        assertThat(updated.credential().name()).isEqualTo("gateway");
+        assertThat(installation.lastAuditEntryOf(key.credential().id()).changes()).singleElement()
+                .satisfies(change -> assertThat(change.field()).isEqualTo("claims"))
+                .satisfies(change -> assertThat(change.oldValue()).isEqualTo(limitedText));
+
+        IssuedCredential successor = credentials.rotate(operator, target, null);
+        assertThat(stored(successor).claims()).isEqualTo(weekly);
+
+        installation.clock.advance(Duration.ofMinutes(1));
+        CredentialView cleared = credentials.updateApiKey(operator, CredentialTarget.apiKey(successor.credential().id()),
+                new ApiKeyUpdate(Change.keep(), Change.keep(), Change.to(ScopeClaims.NONE)));
+        assertThat(cleared.credential().claims()).isEqualTo(ScopeClaims.NONE);
+        assertThat(installation.lastAuditEntryOf(successor.credential().id()).changes()).singleElement()
+                .satisfies(change -> assertThat(change.newValue()).isNull());
+    }
+
+    @Test
+    void claimsNeedTheScopeTheyAreForAndAFailedAttemptChangesNothing() {
+        ScopeClaims limited = new ScopeClaims(new GatewayProxyClaims(1L, null, null, null, null));
+        IssuedCredential reader = installation.apiKey(operator, Set.of(Scope.PROJECT_READ), null);
+        int entries = installation.auditEntries().size();
+
+        assertThatThrownBy(() -> credentials.createApiKey(operator, new NewApiKey("gateway", null,
+                Set.of(Scope.PROJECT_READ), null, null, limited)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("claims"));
+        assertThatThrownBy(() -> credentials.updateApiKey(operator, CredentialTarget.apiKey(reader.credential().id()),
+                new ApiKeyUpdate(Change.keep(), Change.keep(), Change.to(limited))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("claims"));
+        assertThatThrownBy(() -> new GatewayProxyClaims(null, -1L, null, null, null))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.field()).isEqualTo("spending_limit_weekly"));
+
+        assertThat(installation.auditEntries()).hasSize(entries);
+        assertThat(stored(reader).claims()).isEqualTo(ScopeClaims.NONE);
+        assertThat(credentials.listApiKeys(operator)).hasSize(2);
     }
 
     @Test

@@ -9,13 +9,14 @@ import dev.gatehouse.ports.in.NewApiKey;
 import dev.gatehouse.ports.model.Change;
 import dev.gatehouse.ports.model.ProjectId;
 import dev.gatehouse.ports.model.Scope;
+import dev.gatehouse.ports.model.ScopeClaims;
 import io.javalin.http.HandlerType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** {@code /api/v1/api-keys/}: list, create, rename and revoke API keys. */
+/** {@code /api/v1/api-keys/}: list, create, update (name, description, claims) and revoke API keys. */
 final class ApiKeyRoutes {
 
     private static final String TAG = "API Keys";
@@ -65,19 +66,24 @@ final class ApiKeyRoutes {
         String description = body.optionalString("description");
         UUID projectId = body.optionalUuid("project_id");
         Instant expiresAt = body.optionalInstant("expires_at");
+        ScopeClaims claims = body.optionalClaims("claims");
         body.validate();
         NewApiKey command = new NewApiKey(name, description, scopes,
-                projectId == null ? null : new ProjectId(projectId), expiresAt);
+                projectId == null ? null : new ProjectId(projectId), expiresAt, claims);
         call.secret(201, Wire.ApiKeyCreateOutput.of(credentials.createApiKey(call.principal(), command), call.now()));
     }
 
-    /** Renames or re-describes: an absent field is kept, a null description is cleared; no field at all is a 422. */
+    /**
+     * Renames, re-describes or replaces the claims: an absent field is kept, a null description is cleared; no field
+     * at all is a 422.
+     */
     private void update(Call call) {
         JsonBody body = call.body();
         Change<String> name = body.nonNullString("name");
         Change<String> description = body.clearableString("description");
+        Change<ScopeClaims> claims = body.claimsChange("claims");
         body.validate();
-        ApiKeyUpdate update = new ApiKeyUpdate(name, description);
+        ApiKeyUpdate update = new ApiKeyUpdate(name, description, claims);
         call.json(200, Wire.ApiKeyRead.of(credentials.updateApiKey(call.principal(), target(call), update), call.now()));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.ports.model.Change;
 import dev.gatehouse.ports.model.Scope;
+import dev.gatehouse.ports.model.ScopeClaims;
 import dev.gatehouse.ports.model.Timestamps;
 import dev.gatehouse.ports.model.WireEnum;
 import java.math.BigDecimal;
@@ -81,6 +82,18 @@ final class JsonBody {
     /** A string that may be changed but is not nullable: absent keeps it, null is {@code string_type}. */
     Change<String> nonNullString(String field) {
         return node.has(field) ? Change.to(string(field, false)) : Change.keep();
+    }
+
+    /** An API key's claims, the reference's {@code ScopeClaims}: absent reads as none. */
+    ScopeClaims optionalClaims(String field) {
+        JsonNode value = node.get(field);
+        return value == null ? ScopeClaims.NONE : new ClaimsReader(errors).read(value, List.of("body", field));
+    }
+
+    /** An API key's claims, replaced as a whole when present: absent keeps them. */
+    Change<ScopeClaims> claimsChange(String field) {
+        JsonNode value = node.get(field);
+        return value == null ? Change.keep() : Change.to(new ClaimsReader(errors).read(value, List.of("body", field)));
     }
 
     /** An optional, nullable enumeration spelled by its wire names: absent and null read as null. */

@@ -72,10 +72,22 @@ final class Schemas {
                 required("scopes", array(ref("OAuthScopeId")).put("minItems", 1)),
                 optional("description", nullable(string())),
                 optional("project_id", nullable(uuid())),
-                optional("expires_at", nullable(dateTime()))));
-        schemas.put("APIKeyUpdate", object(
-                optional("name", string().put("minLength", 1)),
-                optional("description", nullable(string()))).put("minProperties", 1));
+                optional("expires_at", nullable(dateTime())),
+                optional("claims", ref("ScopeClaims"))));
+        schemas.put("APIKeyUpdate", describe(object(
+                        optional("name", string().put("minLength", 1)),
+                        optional("description", nullable(string())),
+                        optional("claims", ref("ScopeClaims"))).put("minProperties", 1),
+                "A partial update: an absent field is unchanged; null clears the description; claims, when given,"
+                        + " replace every claim of the key."));
+        schemas.put("ScopeClaims", describe(object(
+                        optional(Scope.PROJECT_GATEWAY_PROXY.wireName(), ref("GatewayProxyClaims")))
+                        .put("additionalProperties", false),
+                "Settings per scope, each for a scope the key holds; {} removes them all."));
+        schemas.put("GatewayProxyClaims", gatewayClaims(true).put("additionalProperties", false));
+        schemas.put("APIKeyClaims", object(
+                optional(Scope.PROJECT_GATEWAY_PROXY.wireName(), ref("GatewayKeySettings"))));
+        schemas.put("GatewayKeySettings", gatewayClaims(false));
         schemas.put("APIKeyRead", object(
                 required("id", uuid()),
                 required("organization_id", uuid()),
@@ -95,7 +107,8 @@ final class Schemas {
                 required("updated_at", nullable(dateTime())),
                 required("updated_by", nullable(uuid())),
                 required("token_prefix", string()),
-                required("revoked_at", nullable(dateTime()))));
+                required("revoked_at", nullable(dateTime())),
+                optional("claims", ref("APIKeyClaims"))));
         schemas.put("APIKeyCreateOutput", object(
                 required("api_key", ref("APIKeyRead")),
                 required("token", string())));
@@ -155,6 +168,17 @@ final class Schemas {
         Property[] withUpdated = Arrays.copyOf(common, common.length + 1);
         withUpdated[common.length] = required("updated_at", dateTime());
         return withUpdated;
+    }
+
+    /** The members of a gateway key's claims: limits at least 0 where {@code withMinimum}, as the reference has it. */
+    private static ObjectNode gatewayClaims(boolean withMinimum) {
+        ObjectNode limit = withMinimum ? type("integer").put("minimum", 0) : type("integer");
+        return object(
+                optional("spending_limit_daily", nullable(limit)),
+                optional("spending_limit_weekly", nullable(limit.deepCopy())),
+                optional("spending_limit_monthly", nullable(limit.deepCopy())),
+                optional("spending_limit_total", nullable(limit.deepCopy())),
+                optional("cache_enabled", nullable(bool())));
     }
 
     private static ObjectNode tokenInput() {

@@ -1,16 +1,20 @@
 package dev.gatehouse.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.ports.model.AuditEntry;
 import dev.gatehouse.ports.model.AuditEntryView;
 import dev.gatehouse.ports.model.Credential;
 import dev.gatehouse.ports.model.CredentialId;
 import dev.gatehouse.ports.model.CredentialView;
+import dev.gatehouse.ports.model.GatewayProxyClaims;
 import dev.gatehouse.ports.model.IssuedCredential;
 import dev.gatehouse.ports.model.Organization;
 import dev.gatehouse.ports.model.Project;
 import dev.gatehouse.ports.model.ProjectId;
 import dev.gatehouse.ports.model.Scope;
+import dev.gatehouse.ports.model.ScopeClaims;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -81,7 +85,7 @@ final class Wire {
     record ApiKeyRead(UUID id, UUID organizationId, String name, String description, List<String> scopes,
                       UUID projectId, String projectName, boolean allProjects, UUID createdBy, String createdByName,
                       Instant createdAt, Instant lastUsedAt, Instant expiresAt, UUID userId, boolean active,
-                      Instant updatedAt, UUID updatedBy, String tokenPrefix, Instant revokedAt) {
+                      Instant updatedAt, UUID updatedBy, String tokenPrefix, Instant revokedAt, ApiKeyClaims claims) {
 
         static ApiKeyRead of(CredentialView view, Instant now) {
             Credential credential = view.credential();
@@ -91,8 +95,25 @@ final class Wire {
                     uuid(credential.createdBy()), view.createdByName(), credential.createdAt(),
                     credential.lastUsedAt(), credential.expiresAt(), null, credential.isActiveAt(now),
                     credential.updatedAt(), uuid(credential.updatedBy()), credential.tokenPrefix(),
-                    credential.revokedAt());
+                    credential.revokedAt(), ApiKeyClaims.of(credential.claims()));
         }
+    }
+
+    /** APIKeyClaims: the claims of each scope that has any, {@code {}} for none. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ApiKeyClaims(@JsonProperty("project:gateway_proxy") GatewayKeySettings gatewayProxy) {
+
+        static ApiKeyClaims of(ScopeClaims claims) {
+            GatewayProxyClaims gateway = claims.gatewayProxy();
+            return new ApiKeyClaims(gateway.isEmpty() ? null : new GatewayKeySettings(gateway.spendingLimitDaily(),
+                    gateway.spendingLimitWeekly(), gateway.spendingLimitMonthly(), gateway.spendingLimitTotal(),
+                    gateway.cacheEnabled()));
+        }
+    }
+
+    /** GatewayKeySettings: every member written, null meaning no limit or the project's default. */
+    record GatewayKeySettings(Long spendingLimitDaily, Long spendingLimitWeekly, Long spendingLimitMonthly,
+                              Long spendingLimitTotal, Boolean cacheEnabled) {
     }
 
     /** APIKeyCreateOutput. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.http.TestServer.Response;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,7 @@ class ApiKeyRoutesTest {
 
     static final String[] API_KEY_READ = {"id", "organization_id", "name", "description", "scopes", "project_id",
         "project_name", "all_projects", "created_by", "created_by_name", "created_at", "last_used_at", "expires_at",
-        "user_id", "active", "updated_at", "updated_by", "token_prefix", "revoked_at"};
+        "user_id", "active", "updated_at", "updated_by", "token_prefix", "revoked_at", "claims"};
 
     static TestServer server;
 
@@ -110,6 +112,89 @@ class ApiKeyRoutesTest {
         assertThat(empty.json().get("detail").get(0).get("loc").toString()).isEqualTo("[\"body\"]");
         assertThat(TokenRoutesTest.find(server.get("/api/v1/api-keys/", server.adminToken).json(), id).get("name").asText())
                 .isEqualTo("unchanged");
+    }
+
+    @Test
+    void claims_are_kept_answered_and_replaced_by_a_patch_of_them_alone() {
+        Response plain = server.post("/api/v1/api-keys/", server.adminToken,
+                "{\"name\": \"plain\", \"scopes\": [\"project:read\"]}");
+        Response created = server.post("/api/v1/api-keys/", server.adminToken, "{\"name\": \"gateway\", \"scopes\":"
+                + " [\"project:gateway_proxy\"], \"claims\": {\"project:gateway_proxy\": {\"spending_limit_daily\": 100,"
+                + " \"spending_limit_total\": 5000, \"cache_enabled\": true}}}");
+        String id = created.json().get("api_key").get("id").asText();
+        String path = "/api/v1/api-keys/" + id + "/";
+
+        assertThat(plain.json().get("api_key").get("claims").toString()).isEqualTo("{}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("api_key").get("claims").toString()).isEqualTo("{\"project:gateway_proxy\":"
+                + "{\"spending_limit_daily\":100,\"spending_limit_weekly\":null,\"spending_limit_monthly\":null,"
+                + "\"spending_limit_total\":5000,\"cache_enabled\":true}}");
+        assertThat(TokenRoutesTest.find(server.get("/api/v1/api-keys/", server.adminToken).json(), id).get("claims"))
+                .isEqualTo(created.json().get("api_key").get("claims"));
+
+        Response replaced = server.patch(path, server.adminToken,
+                "{\"claims\": {\"project:gateway_proxy\": {\"spending_limit_weekly\": 7}}}");
+        assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+        assertThat(replaced.json().get("name").asText()).isEqualTo("gateway");
+        JsonNode gateway = replaced.json().get("claims").get("project:gateway_proxy");
+        assertThat(gateway.get("spending_limit_weekly").asLong()).isEqualTo(7);
+        assertThat(gateway.get("spending_limit_daily").isNull()).isTrue();
+        assertThat(gateway.get("cache_enabled").isNull()).isTrue();
+
+        Response removed = server.patch(path, server.adminToken, "{\"claims\": {}}");
+        assertThat(removed.json().get("claims").toString()).isEqualTo("{}");
+        Response renamed = server.patch(path, server.adminToken, "{\"name\": \"renamed\"}");
+        assertThat(renamed.json().get("claims").toString()).isEqualTo("{}");
+    }
+
+    @Test
+    void bad_claims_are_422s_at_their_loc_and_change_nothing() {
+        String gatewayKey = "{\"name\": \"g\", \"scopes\": [\"project:gateway_proxy\"], \"claims\": ";
+        List<String> keys = keyIds();
+
+        assertInvalid(server.post("/api/v1/api-keys/", server.adminToken,
+                "{\"name\": \"g\", \"scopes\": [\"project:read\"], \"claims\": {\"project:gateway_proxy\":"
+                        + " {\"spending_limit_daily\": 1}}}"), "value_error", "[\"body\",\"claims\"]");
+        assertInvalid(server.post("/api/v1/api-keys/", server.adminToken, gatewayKey + "null}"), "model_type",
+                "[\"body\",\"claims\"]");
+        assertInvalid(server.post("/api/v1/api-keys/", server.adminToken, gatewayKey + "{\"project:read\": {}}}"),
+                "extra_forbidden", "[\"body\",\"claims\",\"project:read\"]");
+        assertInvalid(server.post("/api/v1/api-keys/", server.adminToken,
+                gatewayKey + "{\"project:gateway_proxy\": {\"spending_limit\": 1}}}"), "extra_forbidden",
+                "[\"body\",\"claims\",\"project:gateway_proxy\",\"spending_limit\"]");
+        assertInvalid(server.post("/api/v1/api-keys/", server.adminToken,
+                gatewayKey + "{\"project:gateway_proxy\": {\"spending_limit_monthly\": -1}}}"), "greater_than_equal",
+                "[\"body\",\"claims\",\"project:gateway_proxy\",\"spending_limit_monthly\"]");
+        assertInvalid(server.post("/api/v1/api-keys/", server.adminToken,
+                gatewayKey + "{\"project:gateway_proxy\": {\"spending_limit_total\": 1.5}}}"), "int_type",
+                "[\"body\",\"claims\",\"project:gateway_proxy\",\"spending_limit_total\"]");
+        assertInvalid(server.post("/api/v1/api-keys/", server.adminToken,
+                gatewayKey + "{\"project:gateway_proxy\": {\"cache_enabled\": \"yes\"}}}"), "bool_type",
+                "[\"body\",\"claims\",\"project:gateway_proxy\",\"cache_enabled\"]");
+        assertThat(keyIds()).isEqualTo(keys);
+        String readerId = server.post("/api/v1/api-keys/", server.adminToken,
+                "{\"name\": \"reader\", \"scopes\": [\"project:read\"]}").json().get("api_key").get("id").asText();
+        assertInvalid(server.patch("/api/v1/api-keys/" + readerId + "/", server.adminToken,
+                "{\"claims\": {\"project:gateway_proxy\": {\"cache_enabled\": false}}}"), "value_error",
+                "[\"body\",\"claims\"]");
+
+        JsonNode reader = TokenRoutesTest.find(server.get("/api/v1/api-keys/", server.adminToken).json(), readerId);
+        assertThat(reader.get("claims").toString()).isEqualTo("{}");
+        assertThat(reader.get("updated_at").isNull()).isTrue();
+    }
+
+    private static List<String> keyIds() {
+        List<String> ids = new ArrayList<>();
+        server.get("/api/v1/api-keys/", server.adminToken).json().forEach(key -> ids.add(key.get("id").asText()));
+        return ids;
+    }
+
+    private static void assertInvalid(Response response, String type, String loc) {
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
+        assertThat(response.json().get("detail")).hasSize(1);
+        JsonNode error = response.json().get("detail").get(0);
+        assertThat(error.get("type").asText()).as(response.body()).isEqualTo(type);
+        assertThat(error.get("loc").toString()).as(response.body()).isEqualTo(loc);
     }
 
     @Test

@@ -10,12 +10,14 @@ import dev.gatehouse.ports.model.Credential;
 import dev.gatehouse.ports.model.CredentialGrant;
 import dev.gatehouse.ports.model.CredentialId;
 import dev.gatehouse.ports.model.CredentialKind;
+import dev.gatehouse.ports.model.GatewayProxyClaims;
 import dev.gatehouse.ports.model.NotFoundException;
 import dev.gatehouse.ports.model.Organization;
 import dev.gatehouse.ports.model.OrganizationId;
 import dev.gatehouse.ports.model.Project;
 import dev.gatehouse.ports.model.ProjectId;
 import dev.gatehouse.ports.model.Scope;
+import dev.gatehouse.ports.model.ScopeClaims;
 import dev.gatehouse.ports.model.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,6 +74,7 @@ public abstract class CredentialStoreContract extends StorageContract {
                 .updatedAt(Instant.parse("2024-03-02T10:20:30.405060709Z"))
                 .updatedBy(admin.id())
                 .rotatedFrom(predecessor.id())
+                .claims(new ScopeClaims(new GatewayProxyClaims(100L, 0L, Long.MAX_VALUE, null, false)))
                 .build();
 
         credentials().insert(full);
@@ -238,7 +241,7 @@ public abstract class CredentialStoreContract extends StorageContract {
         Project foreignProject = givenProject(givenOrganization());
         Credential misbound = new Credential(CredentialId.random(), organization.id(), foreignProject.id(),
                 CredentialKind.WRITE_TOKEN, null, null, Set.of(Scope.PROJECT_WRITE_OTLP), TestData.tokenHash(),
-                "gth_wt_AbCd", T0, null, null, null, null, null, null, null);
+                "gth_wt_AbCd", T0, null, null, null, null, null, null, null, null);
 
         assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> credentials().insert(misbound));
 
@@ -274,6 +277,25 @@ public abstract class CredentialStoreContract extends StorageContract {
 
         assertThat(credentials().findById(original.id())).contains(changed);
         assertThat(credentials().findByHash(original.tokenHash())).contains(changed);
+    }
+
+    @Test
+    void updateReplacesAndClearsTheClaims() {
+        Organization organization = givenOrganization();
+        Credential original = given(TestData.apiKey(organization.id())
+                .scopes(EnumSet.of(Scope.PROJECT_GATEWAY_PROXY))
+                .claims(new ScopeClaims(new GatewayProxyClaims(10L, null, null, 1_000L, null)))
+                .build());
+        Credential changed = TestData.copyOf(original)
+                .claims(new ScopeClaims(new GatewayProxyClaims(null, 20L, 30L, null, true)))
+                .build();
+        Credential cleared = TestData.copyOf(original).claims(ScopeClaims.NONE).build();
+
+        assertThat(credentials().findById(original.id())).contains(original);
+        credentials().update(changed);
+        assertThat(credentials().findById(original.id())).contains(changed);
+        credentials().update(cleared);
+        assertThat(credentials().findById(original.id()).orElseThrow().claims()).isEqualTo(ScopeClaims.NONE);
     }
 
     @Test

@@ -22,6 +22,7 @@ import dev.gatehouse.ports.model.Project;
 import dev.gatehouse.ports.model.ProjectId;
 import dev.gatehouse.ports.model.Rollout;
 import dev.gatehouse.ports.model.Scope;
+import dev.gatehouse.ports.model.ScopeClaims;
 import dev.gatehouse.ports.model.TokenHash;
 import dev.gatehouse.ports.model.Variable;
 import dev.gatehouse.ports.model.VariableId;
@@ -128,6 +129,7 @@ public final class TestData {
         builder.updatedAt = credential.updatedAt();
         builder.updatedBy = credential.updatedBy();
         builder.rotatedFrom = credential.rotatedFrom();
+        builder.claims = credential.claims();
         return builder;
     }
 
@@ -229,6 +231,7 @@ public final class TestData {
         private Instant updatedAt;
         private CredentialId updatedBy;
         private CredentialId rotatedFrom;
+        private ScopeClaims claims = ScopeClaims.NONE;
 
         private CredentialBuilder(OrganizationId organizationId, ProjectId projectId, CredentialKind kind) {
             this.organizationId = organizationId;
@@ -329,11 +332,17 @@ public final class TestData {
             return this;
         }
 
+        /** Sets the settings its scopes carry. */
+        public CredentialBuilder claims(ScopeClaims value) {
+            claims = value;
+            return this;
+        }
+
         /** The credential. */
         public Credential build() {
             return new Credential(id, organizationId, projectId, kind, name, description, scopes, tokenHash,
                     tokenPrefix, createdAt, createdBy, expiresAt, lastUsedAt, revokedAt, updatedAt, updatedBy,
-                    rotatedFrom);
+                    rotatedFrom, claims);
         }
     }
 }

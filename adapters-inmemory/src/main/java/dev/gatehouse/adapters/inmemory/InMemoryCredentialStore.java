@@ -53,7 +53,7 @@ final class InMemoryCredentialStore implements CredentialStore {
                     stored.kind(), credential.name(), credential.description(), stored.scopes(), stored.tokenHash(),
                     stored.tokenPrefix(), stored.createdAt(), stored.createdBy(), credential.expiresAt(),
                     stored.lastUsedAt(), credential.revokedAt(), credential.updatedAt(), credential.updatedBy(),
-                    stored.rotatedFrom()));
+                    stored.rotatedFrom(), credential.claims()));
         });
     }
 

@@ -40,10 +40,11 @@ final class JdbcCredentialStore implements CredentialStore {
     public void insert(Credential credential) {
         Objects.requireNonNull(credential, "credential");
         transactions.write(
-                handle -> handle.createUpdate("INSERT INTO credentials (" + Rows.CREDENTIAL_COLUMNS + ") VALUES (:id,"
-                                + " :organizationId, :projectId, :kind, :name, :description, :scopes, :tokenHash,"
+                handle -> Rows.bindClaims(handle.createUpdate("INSERT INTO credentials (" + Rows.CREDENTIAL_COLUMNS
+                                + ") VALUES (:id, :organizationId, :projectId, :kind, :name, :description, :scopes,"
+                                + " :tokenHash,"
                                 + " :tokenPrefix, :createdAt, :createdBy, :expiresAt, :lastUsedAt, :revokedAt,"
-                                + " :updatedAt, :updatedBy, :rotatedFrom)")
+                                + " :updatedAt, :updatedBy, :rotatedFrom, " + Rows.CLAIM_PARAMETERS + ")")
                         .bind("id", Sql.uuid(credential.id().value()))
                         .bind("organizationId", Sql.uuid(credential.organizationId().value()))
                         .bind("projectId", Sql.uuid(Rows.value(credential.projectId())))
@@ -60,7 +61,7 @@ final class JdbcCredentialStore implements CredentialStore {
                         .bind("revokedAt", Sql.instant(credential.revokedAt()))
                         .bind("updatedAt", Sql.instant(credential.updatedAt()))
                         .bind("updatedBy", Sql.uuid(Rows.value(credential.updatedBy())))
-                        .bind("rotatedFrom", Sql.uuid(Rows.value(credential.rotatedFrom())))
+                        .bind("rotatedFrom", Sql.uuid(Rows.value(credential.rotatedFrom()))), credential.claims())
                         .execute(),
                 failure -> SqlErrors.translate(failure,
                         Map.of("ux_credentials_token_hash", "a credential with the same token hash already exists",
@@ -77,16 +78,21 @@ final class JdbcCredentialStore implements CredentialStore {
     public void update(Credential credential) {
         Objects.requireNonNull(credential, "credential");
         int updated = transactions.write(
-                handle -> handle.createUpdate("UPDATE credentials SET name = :name, description = :description,"
-                                + " expires_at = :expiresAt, revoked_at = :revokedAt, updated_at = :updatedAt,"
-                                + " updated_by = :updatedBy WHERE id = :id")
+                handle -> Rows.bindClaims(handle.createUpdate("UPDATE credentials SET name = :name,"
+                                + " description = :description, expires_at = :expiresAt, revoked_at = :revokedAt,"
+                                + " updated_at = :updatedAt, updated_by = :updatedBy,"
+                                + " gateway_spending_limit_daily = :gatewayLimitDaily,"
+                                + " gateway_spending_limit_weekly = :gatewayLimitWeekly,"
+                                + " gateway_spending_limit_monthly = :gatewayLimitMonthly,"
+                                + " gateway_spending_limit_total = :gatewayLimitTotal,"
+                                + " gateway_cache_enabled = :gatewayCacheEnabled WHERE id = :id")
                         .bind("id", Sql.uuid(credential.id().value()))
                         .bind("name", credential.name())
                         .bind("description", credential.description())
                         .bind("expiresAt", Sql.instant(credential.expiresAt()))
                         .bind("revokedAt", Sql.instant(credential.revokedAt()))
                         .bind("updatedAt", Sql.instant(credential.updatedAt()))
-                        .bind("updatedBy", Sql.uuid(Rows.value(credential.updatedBy())))
+                        .bind("updatedBy", Sql.uuid(Rows.value(credential.updatedBy()))), credential.claims())
                         .execute(),
                 failure -> SqlErrors.translate(failure, Map.of(),
                         "credential " + credential.id() + " could not be updated",

@@ -5,11 +5,13 @@ import dev.gatehouse.ports.model.CredentialGrant;
 import dev.gatehouse.ports.model.CredentialId;
 import dev.gatehouse.ports.model.CredentialKind;
 import dev.gatehouse.ports.model.Environment;
+import dev.gatehouse.ports.model.GatewayProxyClaims;
 import dev.gatehouse.ports.model.Organization;
 import dev.gatehouse.ports.model.OrganizationId;
 import dev.gatehouse.ports.model.Project;
 import dev.gatehouse.ports.model.ProjectId;
 import dev.gatehouse.ports.model.Scope;
+import dev.gatehouse.ports.model.ScopeClaims;
 import dev.gatehouse.ports.model.TokenHash;
 import dev.gatehouse.ports.model.Visibility;
 import dev.gatehouse.ports.model.WireEnum;
@@ -20,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Update;
 
 /** Maps rows to domain records and back to column values; every column name of the schema lives here or in the SQL. */
 final class Rows {
@@ -31,7 +34,12 @@ final class Rows {
 
     static final String CREDENTIAL_COLUMNS = "id, organization_id, project_id, kind, name, description, scopes,"
             + " token_hash, token_prefix, created_at, created_by, expires_at, last_used_at, revoked_at, updated_at,"
-            + " updated_by, rotated_from";
+            + " updated_by, rotated_from, gateway_spending_limit_daily, gateway_spending_limit_weekly,"
+            + " gateway_spending_limit_monthly, gateway_spending_limit_total, gateway_cache_enabled";
+
+    /** The named parameters of {@link #CREDENTIAL_COLUMNS}' claims, which {@link #bindClaims} binds. */
+    static final String CLAIM_PARAMETERS =
+            ":gatewayLimitDaily, :gatewayLimitWeekly, :gatewayLimitMonthly, :gatewayLimitTotal, :gatewayCacheEnabled";
 
     static final RowMapper<Organization> ORGANIZATION = (row, context) -> new Organization(
             new OrganizationId(Sql.uuid(row, "id")), row.getString("name"), Sql.instant(row, "created_at"));
@@ -82,7 +90,20 @@ final class Rows {
                 Sql.instant(row, 14),
                 Sql.instant(row, 15),
                 credentialId(row, 16),
-                credentialId(row, 17));
+                credentialId(row, 17),
+                new ScopeClaims(new GatewayProxyClaims(row.getObject(18, Long.class), row.getObject(19, Long.class),
+                        row.getObject(20, Long.class), row.getObject(21, Long.class),
+                        row.getObject(22, Boolean.class))));
+    }
+
+    /** Binds {@link #CLAIM_PARAMETERS} to {@code claims}. */
+    static Update bindClaims(Update update, ScopeClaims claims) {
+        GatewayProxyClaims gateway = claims.gatewayProxy();
+        return update.bind("gatewayLimitDaily", gateway.spendingLimitDaily())
+                .bind("gatewayLimitWeekly", gateway.spendingLimitWeekly())
+                .bind("gatewayLimitMonthly", gateway.spendingLimitMonthly())
+                .bind("gatewayLimitTotal", gateway.spendingLimitTotal())
+                .bind("gatewayCacheEnabled", gateway.cacheEnabled());
     }
 
     private Rows() {

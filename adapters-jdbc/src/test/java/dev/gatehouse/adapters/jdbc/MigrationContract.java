@@ -11,11 +11,13 @@ import dev.gatehouse.ports.model.CredentialId;
 import dev.gatehouse.ports.model.CredentialKind;
 import dev.gatehouse.ports.model.Environment;
 import dev.gatehouse.ports.model.FieldChange;
+import dev.gatehouse.ports.model.GatewayProxyClaims;
 import dev.gatehouse.ports.model.Organization;
 import dev.gatehouse.ports.model.OrganizationId;
 import dev.gatehouse.ports.model.Project;
 import dev.gatehouse.ports.model.ProjectId;
 import dev.gatehouse.ports.model.Scope;
+import dev.gatehouse.ports.model.ScopeClaims;
 import dev.gatehouse.ports.model.TokenHash;
 import dev.gatehouse.ports.model.Visibility;
 import java.sql.Connection;
@@ -44,8 +46,8 @@ import org.junit.jupiter.api.Test;
 abstract class MigrationContract {
 
     /** The version before the latest; a new migration must move both constants and extend the upgrade test. */
-    static final String PREVIOUS_VERSION = "6";
-    static final String LATEST_VERSION = "7";
+    static final String PREVIOUS_VERSION = "7";
+    static final String LATEST_VERSION = "8";
 
     private static final UUID ORGANIZATION = UUID.fromString("0b8f5c2e-1d3a-4e5f-8a9b-0c1d2e3f4a5b");
     private static final UUID PROJECT = UUID.fromString("1c9a6d3f-2e4b-4f6a-9bac-1d2e3f4a5b6c");
@@ -114,12 +116,13 @@ abstract class MigrationContract {
                     Instant.parse("2024-03-02T00:00:00Z"));
             Credential key = new Credential(new CredentialId(KEY), organization.id(), null, CredentialKind.API_KEY,
                     "admin", null, EnumSet.of(Scope.ORGANIZATION_ADMIN, Scope.PROJECT_READ), new TokenHash(KEY_HASH),
-                    "gth_ak_AbCdEf", Instant.parse("2024-03-03T00:00:00Z"), null, null, null, null, null, null, null);
+                    "gth_ak_AbCdEf", Instant.parse("2024-03-03T00:00:00Z"), null, null, null, null, null, null, null,
+                    null);
             Credential token = new Credential(new CredentialId(TOKEN), organization.id(), project.id(),
                     CredentialKind.WRITE_TOKEN, null, "ingest", Set.of(Scope.PROJECT_WRITE_OTLP),
                     new TokenHash(TOKEN_HASH), "gth_wt_XyZ123", Instant.parse("2024-03-04T00:00:00Z"), key.id(),
                     Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2024-03-05T06:07:08.090807Z"), null,
-                    Instant.parse("2024-03-04T00:00:01Z"), key.id(), null);
+                    Instant.parse("2024-03-04T00:00:01Z"), key.id(), null, null);
 
             assertThat(storage.organizations().findByName("acme")).contains(organization);
             assertThat(storage.projects().listByOrganization(organization.id())).containsExactly(project);
@@ -143,6 +146,14 @@ abstract class MigrationContract {
             storage.credentials().recordUse(Map.of(token.id(), Instant.parse("2024-04-01T00:00:00Z")));
             assertThat(storage.credentials().findById(token.id()).orElseThrow().lastUsedAt())
                     .isEqualTo(Instant.parse("2024-04-01T00:00:00Z"));
+
+            Credential gateway = new Credential(CredentialId.random(), organization.id(), null,
+                    CredentialKind.API_KEY, "gateway", null, Set.of(Scope.PROJECT_GATEWAY_PROXY),
+                    new TokenHash("c".repeat(64)), "gth_ak_GaTeWa", Instant.parse("2024-05-01T00:00:00Z"), key.id(),
+                    null, null, null, null, null, null,
+                    new ScopeClaims(new GatewayProxyClaims(10L, null, null, 100L, false)));
+            storage.credentials().insert(gateway);
+            assertThat(storage.credentials().findById(gateway.id())).contains(gateway);
         }
         assertThat(Migrations.flyway(database(), vendor(), "latest").info().current().getVersion())
                 .isEqualTo(MigrationVersion.fromVersion(LATEST_VERSION));

@@ -117,7 +117,7 @@ abstract class SchemaContract {
         Credential crossed = new Credential(CredentialId.random(), other.id(), project.id(),
                 CredentialKind.READ_TOKEN, null, null,
                 Set.of(Scope.PROJECT_READ_OTLP), TestData.tokenHash(), "gth_rt_x",
-                TestData.T0, null, null, null, null, null, null, null);
+                TestData.T0, null, null, null, null, null, null, null, null);
         assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> storage.credentials().insert(crossed));
     }
 

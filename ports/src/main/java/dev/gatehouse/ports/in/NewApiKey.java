@@ -3,6 +3,7 @@ package dev.gatehouse.ports.in;
 import dev.gatehouse.ports.model.InvalidInputException;
 import dev.gatehouse.ports.model.ProjectId;
 import dev.gatehouse.ports.model.Scope;
+import dev.gatehouse.ports.model.ScopeClaims;
 import java.time.Instant;
 import java.util.Set;
 
@@ -11,8 +12,10 @@ import java.util.Set;
  *
  * @param projectId the one project the key may act on, or null for every project of the organization
  * @param expiresAt when the key stops authenticating, or null for never
+ * @param claims the settings its scopes carry; null means none
  */
-public record NewApiKey(String name, String description, Set<Scope> scopes, ProjectId projectId, Instant expiresAt) {
+public record NewApiKey(String name, String description, Set<Scope> scopes, ProjectId projectId, Instant expiresAt,
+        ScopeClaims claims) {
 
     public NewApiKey {
         if (name == null || name.isEmpty()) {
@@ -22,5 +25,11 @@ public record NewApiKey(String name, String description, Set<Scope> scopes, Proj
             throw new InvalidInputException("scopes", "too_short", "List should have at least 1 item");
         }
         scopes = Set.copyOf(scopes);
+        claims = claims == null ? ScopeClaims.NONE : claims;
+    }
+
+    /** A key without claims. */
+    public NewApiKey(String name, String description, Set<Scope> scopes, ProjectId projectId, Instant expiresAt) {
+        this(name, description, scopes, projectId, expiresAt, ScopeClaims.NONE);
     }
 }

@@ -14,6 +14,8 @@ import java.util.Set;
  * @param tokenPrefix the first characters of the token, for display ({@code gth_wt_AbCd})
  * @param createdBy the credential that created this one, or null when an operator or the bootstrap did
  * @param rotatedFrom the credential this one replaced by rotation, or null; at most one credential names a given one
+ * @param claims the settings its scopes carry ({@link ScopeClaims#NONE} for a token, and for a key without any); null
+ *     reads as none
  */
 public record Credential(
         CredentialId id,
@@ -32,7 +34,8 @@ public record Credential(
         Instant revokedAt,
         Instant updatedAt,
         CredentialId updatedBy,
-        CredentialId rotatedFrom) {
+        CredentialId rotatedFrom,
+        ScopeClaims claims) {
 
     public Credential {
         Objects.requireNonNull(id, "id");
@@ -51,6 +54,10 @@ public record Credential(
             throw new InvalidInputException("scopes", "too_short", "List should have at least 1 item");
         }
         scopes = Collections.unmodifiableSet(EnumSet.copyOf(scopes));
+        claims = claims == null ? ScopeClaims.NONE : claims;
+        if (!scopes.containsAll(claims.scopes())) {
+            throw new InvalidInputException("claims", "value_error", "claims are only for scopes the key holds");
+        }
         createdAt = Timestamps.micros(createdAt);
         expiresAt = Timestamps.micros(expiresAt);
         lastUsedAt = Timestamps.micros(lastUsedAt);
@@ -81,24 +88,25 @@ public record Credential(
     /** A copy whose expiry is {@code newExpiresAt}, updated by {@code actor} at {@code at}. */
     public Credential withExpiry(Instant newExpiresAt, CredentialId actor, Instant at) {
         return new Credential(id, organizationId, projectId, kind, name, description, scopes, tokenHash, tokenPrefix,
-                createdAt, createdBy, newExpiresAt, lastUsedAt, revokedAt, at, actor, rotatedFrom);
+                createdAt, createdBy, newExpiresAt, lastUsedAt, revokedAt, at, actor, rotatedFrom, claims);
     }
 
     /** A copy revoked at {@code at} by {@code actor}. */
     public Credential revoked(CredentialId actor, Instant at) {
         return new Credential(id, organizationId, projectId, kind, name, description, scopes, tokenHash, tokenPrefix,
-                createdAt, createdBy, expiresAt, lastUsedAt, at, at, actor, rotatedFrom);
+                createdAt, createdBy, expiresAt, lastUsedAt, at, at, actor, rotatedFrom, claims);
     }
 
-    /** A copy with a new name and description, updated by {@code actor} at {@code at}. */
-    public Credential renamed(String newName, String newDescription, CredentialId actor, Instant at) {
+    /** A copy with a new name, description and claims, updated by {@code actor} at {@code at}. */
+    public Credential edited(String newName, String newDescription, ScopeClaims newClaims, CredentialId actor,
+            Instant at) {
         return new Credential(id, organizationId, projectId, kind, newName, newDescription, scopes, tokenHash,
-                tokenPrefix, createdAt, createdBy, expiresAt, lastUsedAt, revokedAt, at, actor, rotatedFrom);
+                tokenPrefix, createdAt, createdBy, expiresAt, lastUsedAt, revokedAt, at, actor, rotatedFrom, newClaims);
     }
 
     /** A copy with {@code last_used_at} set to {@code at}. */
     public Credential usedAt(Instant at) {
         return new Credential(id, organizationId, projectId, kind, name, description, scopes, tokenHash, tokenPrefix,
-                createdAt, createdBy, expiresAt, at, revokedAt, updatedAt, updatedBy, rotatedFrom);
+                createdAt, createdBy, expiresAt, at, revokedAt, updatedAt, updatedBy, rotatedFrom, claims);
     }
 }
