@@ -60,7 +60,6 @@ final class CredentialService implements Credentials {
         Instant now = env.now();
         requireFuture(command.expiresAt(), now);
         Access.requireWithinGrant(caller, command.scopes(), command.projectId());
-        requireHeldScopes(command.claims(), command.scopes());
         return forgetAfterwards(env.storage().transactions().inTransaction(() -> {
             Project project = command.projectId() == null ? null : visibleProject(caller, command.projectId());
             return issue(caller, new Draft(CredentialKind.API_KEY, project, command.name(), command.description(),
@@ -87,7 +86,6 @@ final class CredentialService implements Credentials {
             String description = update.description().applyTo(current.description());
             ScopeClaims claims = Objects.requireNonNullElse(update.claims().applyTo(current.claims()),
                     ScopeClaims.NONE);
-            requireHeldScopes(claims, current.scopes());
             AuditTrail.Fields fields = new AuditTrail.Fields()
                     .change("name", current.name(), name)
                     .change("description", current.description(), description)
@@ -266,16 +264,6 @@ final class CredentialService implements Credentials {
                 .filter(project -> project.organizationId().equals(caller.organizationId()))
                 .filter(project -> caller.covers(project.id()))
                 .orElseThrow(() -> new NotFoundException("Project not found"));
-    }
-
-    /** Throws {@link InvalidInputException} on {@code claims} unless the key holds every scope they are for. */
-    private static void requireHeldScopes(ScopeClaims claims, Set<Scope> scopes) {
-        for (Scope scope : claims.scopes()) {
-            if (!scopes.contains(scope)) {
-                throw new InvalidInputException("claims", "value_error",
-                        "claims for " + scope.wireName() + " need a key holding that scope");
-            }
-        }
     }
 
     /** Claims as the audit log records them: absent when there are none. */

@@ -55,8 +55,11 @@ public record Credential(
         }
         scopes = Collections.unmodifiableSet(EnumSet.copyOf(scopes));
         claims = claims == null ? ScopeClaims.NONE : claims;
-        if (!scopes.containsAll(claims.scopes())) {
-            throw new InvalidInputException("claims", "value_error", "claims are only for scopes the key holds");
+        for (Scope scope : claims.scopes()) {
+            if (!scopes.contains(scope)) {
+                throw new InvalidInputException("claims", "value_error",
+                        "claims for " + scope.wireName() + " need a key holding that scope");
+            }
         }
         createdAt = Timestamps.micros(createdAt);
         expiresAt = Timestamps.micros(expiresAt);
