@@ -80,7 +80,10 @@ final class CredentialService implements Credentials {
     public CredentialView updateApiKey(Principal caller, CredentialTarget target, ApiKeyUpdate update) {
         Objects.requireNonNull(update, "update");
         Access.require(caller, Scope.ORGANIZATION_WRITE_API_KEY);
-        return env.storage().transactions().inTransaction(() -> {
+        // A verified principal carries the key's claims, so an update forgets the cached one as a revocation does.
+        TokenHash hash = target(caller, target, CredentialKind.API_KEY).tokenHash();
+        cache.invalidate(hash);
+        CredentialView updated = env.storage().transactions().inTransaction(() -> {
             Credential current = target(caller, target, CredentialKind.API_KEY);
             String name = update.name().applyTo(current.name());
             String description = update.description().applyTo(current.description());
@@ -97,8 +100,11 @@ final class CredentialService implements Credentials {
             Credential edited = current.edited(name, description, claims, caller.credentialId(), now);
             store().update(edited);
             audit(edited, AuditAction.UPDATE, caller, now, fields);
+            env.storage().invalidations().publish(List.of(hash));
             return view(edited);
         });
+        cache.invalidate(hash);
+        return updated;
     }
 
     @Override

@@ -9,16 +9,21 @@ import dev.gatehouse.core.internal.Timekeeper;
 import dev.gatehouse.core.internal.TokenFormat;
 import dev.gatehouse.core.internal.TokenHasher;
 import dev.gatehouse.core.internal.VerificationCache;
+import dev.gatehouse.ports.in.ApiKeyUpdate;
 import dev.gatehouse.ports.in.CredentialTarget;
+import dev.gatehouse.ports.in.NewApiKey;
 import dev.gatehouse.ports.in.NewProjectToken;
+import dev.gatehouse.ports.model.Change;
 import dev.gatehouse.ports.model.Credential;
 import dev.gatehouse.ports.model.CredentialKind;
 import dev.gatehouse.ports.model.DenialReason;
+import dev.gatehouse.ports.model.GatewayProxyClaims;
 import dev.gatehouse.ports.model.IssuedCredential;
 import dev.gatehouse.ports.model.Principal;
 import dev.gatehouse.ports.model.Project;
 import dev.gatehouse.ports.model.ProjectId;
 import dev.gatehouse.ports.model.Scope;
+import dev.gatehouse.ports.model.ScopeClaims;
 import dev.gatehouse.ports.model.VerifyResult;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -159,6 +164,30 @@ class VerifierTest {
                 CredentialTarget.token(project.id(), CredentialKind.WRITE_TOKEN, token.credential().id()));
 
         assertThat(gatehouse.verifier().verify(token.token())).isEqualTo(denied(DenialReason.REVOKED));
+    }
+
+    @Test
+    void aKeysClaimsTravelWithItsPrincipalAndAnUpdateShowsOnTheVeryNextVerify() {
+        ScopeClaims limited = new ScopeClaims(new GatewayProxyClaims(100L, null, null, null, true));
+        ScopeClaims raised = new ScopeClaims(new GatewayProxyClaims(1_000L, null, null, 50_000L, null));
+        IssuedCredential key = gatehouse.credentials().createApiKey(installation.operator,
+                new NewApiKey("gateway", null, Set.of(Scope.PROJECT_GATEWAY_PROXY), null, null, limited));
+        Project project = installation.project("checkout");
+        IssuedCredential token = installation.token(project.id(), CredentialKind.WRITE_TOKEN);
+
+        assertThat(verifiedPrincipal(key.token()).claims()).isEqualTo(limited);
+        assertThat(verifiedPrincipal(token.token()).claims()).isSameAs(ScopeClaims.NONE);
+
+        gatehouse.credentials().updateApiKey(installation.operator, CredentialTarget.apiKey(key.credential().id()),
+                new ApiKeyUpdate(Change.keep(), Change.keep(), Change.to(raised)));
+
+        assertThat(verifiedPrincipal(key.token()).claims()).isEqualTo(raised);
+    }
+
+    private Principal verifiedPrincipal(String token) {
+        VerifyResult result = gatehouse.verifier().verify(token);
+        assertThat(result).isInstanceOf(VerifyResult.Verified.class);
+        return ((VerifyResult.Verified) result).principal();
     }
 
     @Test

@@ -113,7 +113,7 @@ public abstract class CredentialStoreContract extends StorageContract {
         assertThat(credentials().findGrantByHash(token.tokenHash())).contains(new CredentialGrant(token.id(),
                 CredentialKind.WRITE_TOKEN, organization.id(), project.id(),
                 EnumSet.of(Scope.PROJECT_WRITE, Scope.PROJECT_READ), Instant.parse("2099-12-31T23:59:59.999999Z"),
-                false));
+                false, ScopeClaims.NONE));
         assertThat(credentials().findGrantByHash(key.tokenHash())).contains(CredentialGrant.of(key));
         assertThat(credentials().findGrantByHash(key.tokenHash()).orElseThrow().projectId()).isNull();
         assertThat(credentials().findGrantByHash(key.tokenHash()).orElseThrow().scopes())

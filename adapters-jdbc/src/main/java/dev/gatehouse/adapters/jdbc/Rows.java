@@ -55,7 +55,9 @@ final class Rows {
             Sql.instant(row, "updated_at"));
 
     static final String GRANT_COLUMNS =
-            "id, kind, organization_id, project_id, scopes, expires_at, revoked_at IS NOT NULL AS revoked";
+            "id, kind, organization_id, project_id, scopes, expires_at, revoked_at IS NOT NULL AS revoked,"
+                    + " gateway_spending_limit_daily, gateway_spending_limit_weekly, gateway_spending_limit_monthly,"
+                    + " gateway_spending_limit_total, gateway_cache_enabled";
 
     /** Maps rows selected as {@link #CREDENTIAL_COLUMNS}, by position, which H2 finds without upper-casing a label. */
     static final RowMapper<Credential> CREDENTIAL = (row, context) -> credential(row);
@@ -69,7 +71,8 @@ final class Rows {
                 projectId(row, 4),
                 scopes(row.getString(5)),
                 Sql.instant(row, 6),
-                row.getBoolean(7));
+                row.getBoolean(7),
+                claims(row, 8));
     }
 
     private static Credential credential(ResultSet row) throws SQLException {
@@ -91,9 +94,15 @@ final class Rows {
                 Sql.instant(row, 15),
                 credentialId(row, 16),
                 credentialId(row, 17),
-                new ScopeClaims(new GatewayProxyClaims(row.getObject(18, Long.class), row.getObject(19, Long.class),
-                        row.getObject(20, Long.class), row.getObject(21, Long.class),
-                        row.getObject(22, Boolean.class))));
+                claims(row, 18));
+    }
+
+    /** The claims in the five columns from {@code first} on, in the order of {@link #CLAIM_PARAMETERS}. */
+    private static ScopeClaims claims(ResultSet row, int first) throws SQLException {
+        GatewayProxyClaims gateway = new GatewayProxyClaims(row.getObject(first, Long.class),
+                row.getObject(first + 1, Long.class), row.getObject(first + 2, Long.class),
+                row.getObject(first + 3, Long.class), row.getObject(first + 4, Boolean.class));
+        return gateway.isEmpty() ? ScopeClaims.NONE : new ScopeClaims(gateway);
     }
 
     /** Binds {@link #CLAIM_PARAMETERS} to {@code claims}. */

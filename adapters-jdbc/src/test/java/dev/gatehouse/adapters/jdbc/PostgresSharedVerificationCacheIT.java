@@ -4,16 +4,23 @@ import static dev.gatehouse.adapters.jdbc.Eventually.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.Gatehouse;
+import dev.gatehouse.ports.in.ApiKeyUpdate;
 import dev.gatehouse.ports.in.CredentialTarget;
+import dev.gatehouse.ports.in.NewApiKey;
 import dev.gatehouse.ports.in.NewProject;
 import dev.gatehouse.ports.in.NewProjectToken;
+import dev.gatehouse.ports.model.Change;
 import dev.gatehouse.ports.model.CredentialKind;
+import dev.gatehouse.ports.model.GatewayProxyClaims;
 import dev.gatehouse.ports.model.IssuedCredential;
 import dev.gatehouse.ports.model.Principal;
 import dev.gatehouse.ports.model.Project;
+import dev.gatehouse.ports.model.Scope;
+import dev.gatehouse.ports.model.ScopeClaims;
 import dev.gatehouse.ports.model.VerifyResult;
 import dev.gatehouse.testkit.postgres.PostgresTestDatabase;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Two Gatehouse instances sharing one PostgreSQL database, each caching verifications for ten minutes: a revoke,
  * expire, rotation or project deletion on one instance ends the other's cached verification of the token within
- * moments, long before the cache would let it go.
+ * moments, long before the cache would let it go, and a key's new claims reach the other's principal as soon.
  */
 @Timeout(60)
 class PostgresSharedVerificationCacheIT {
@@ -95,6 +102,27 @@ class PostgresSharedVerificationCacheIT {
         instanceA.projects().delete(operator, project.id());
 
         awaitRefusedBy(instanceB);
+    }
+
+    @Test
+    void claimsChangedOnOneInstanceReachTheOthersVerifiedPrincipal() {
+        ScopeClaims limited = new ScopeClaims(new GatewayProxyClaims(100L, null, null, null, null));
+        ScopeClaims raised = new ScopeClaims(new GatewayProxyClaims(1_000L, null, null, null, true));
+        IssuedCredential key = instanceA.credentials().createApiKey(operator,
+                new NewApiKey("gateway", null, Set.of(Scope.PROJECT_GATEWAY_PROXY), null, null, limited));
+        assertThat(claimsSeenBy(instanceB, key)).isEqualTo(limited);
+
+        instanceA.credentials().updateApiKey(operator, CredentialTarget.apiKey(key.credential().id()),
+                new ApiKeyUpdate(Change.keep(), Change.keep(), Change.to(raised)));
+
+        awaitTrue(() -> raised.equals(claimsSeenBy(instanceB, key)), "the other instance to see the new claims");
+        assertThat(claimsSeenBy(instanceA, key)).isEqualTo(raised);
+    }
+
+    private static ScopeClaims claimsSeenBy(Gatehouse instance, IssuedCredential key) {
+        VerifyResult result = instance.verifier().verify(key.token());
+        assertThat(result).isInstanceOf(VerifyResult.Verified.class);
+        return ((VerifyResult.Verified) result).principal().claims();
     }
 
     private static Gatehouse open(JdbcStorage storage) {

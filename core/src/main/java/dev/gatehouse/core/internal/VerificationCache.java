@@ -11,6 +11,7 @@ import dev.gatehouse.ports.model.OrganizationId;
 import dev.gatehouse.ports.model.Principal;
 import dev.gatehouse.ports.model.ProjectId;
 import dev.gatehouse.ports.model.Scope;
+import dev.gatehouse.ports.model.ScopeClaims;
 import dev.gatehouse.ports.model.TokenHash;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -118,8 +119,9 @@ public final class VerificationCache {
         OrganizationId organization = organizations.intern(grant.organizationId());
         ProjectId project = grant.projectId() == null ? null : projects.intern(grant.projectId());
         long expiresAt = grant.expiresAt() == null ? Long.MAX_VALUE : expiryMicros(grant.expiresAt());
+        ScopeClaims claims = grant.claims().isEmpty() ? ScopeClaims.NONE : grant.claims();
         return new Known(grant.id().value(), grant.kind(), organization, project, grant.scopes(), expiresAt,
-                grant.revoked());
+                grant.revoked(), claims);
     }
 
     /**
@@ -159,11 +161,13 @@ public final class VerificationCache {
         private final Set<Scope> scopes;
         private final long expiresAtMicros;
         private final boolean revoked;
+        /** {@link ScopeClaims#NONE} itself for a credential without claims, so that most entries share it. */
+        private final ScopeClaims claims;
         /** The last instant {@link #noteUse} accepted; read and written without synchronisation, see there. */
         private Instant notedUse;
 
         Known(UUID credentialId, CredentialKind kind, OrganizationId organizationId, ProjectId projectId,
-                Set<Scope> scopes, long expiresAtMicros, boolean revoked) {
+                Set<Scope> scopes, long expiresAtMicros, boolean revoked, ScopeClaims claims) {
             this.credentialId = credentialId;
             this.kind = kind;
             this.organizationId = organizationId;
@@ -171,6 +175,7 @@ public final class VerificationCache {
             this.scopes = scopes;
             this.expiresAtMicros = expiresAtMicros;
             this.revoked = revoked;
+            this.claims = claims;
         }
 
         /** The credential's kind. */
@@ -190,7 +195,7 @@ public final class VerificationCache {
 
         /** The principal this credential authenticates. */
         public Principal principal() {
-            return new Principal(new CredentialId(credentialId), kind, organizationId, projectId, scopes);
+            return new Principal(new CredentialId(credentialId), kind, organizationId, projectId, scopes, claims);
         }
 
         /** Whether the credential has an expiry at all. */
