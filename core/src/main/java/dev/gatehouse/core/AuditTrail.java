@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Appends audit entries; callers run it inside the unit of work of the change it records. */
 final class AuditTrail {
@@ -89,10 +91,11 @@ final class AuditTrail {
                 return wire.wireName();
             }
             if (value instanceof Collection<?> collection) {
-                return collection.stream()
-                        .map(item -> item instanceof Scope scope ? scope.wireName() : String.valueOf(item))
-                        .sorted()
-                        .collect(Collectors.joining(","));
+                Stream<String> items = collection.stream()
+                        .map(item -> item instanceof Scope scope ? scope.wireName() : String.valueOf(item));
+                // A set has no order of its own, so equal sets read the same; a list's order (recipients, aliases)
+                // is part of its value, so a reordering shows.
+                return (collection instanceof Set<?> ? items.sorted() : items).collect(Collectors.joining(","));
             }
             return value.toString();
         }

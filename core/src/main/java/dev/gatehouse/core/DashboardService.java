@@ -116,7 +116,8 @@ final class DashboardService implements Dashboards {
             audit(visible, dashboard, AuditAction.DELETE, caller, env.now(), new AuditTrail.Fields()
                     .removed("dashboard_name", dashboard.name())
                     .removed("dashboard_slug", dashboard.slug())
-                    .removed("version", dashboard.version()));
+                    .removed("version", dashboard.version())
+                    .removed("definition", dashboard.definitionJson()));
         });
     }
 

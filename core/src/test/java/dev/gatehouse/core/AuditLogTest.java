@@ -140,7 +140,8 @@ class AuditLogTest {
         Principal bound = installation.keyHolding(Set.of(Scope.ORGANIZATION_AUDITLOG), checkout.id());
         AuditEntry ofCheckout = installation.lastAuditEntryOf(checkout.id());
         AuditEntry ofBilling = installation.lastAuditEntryOf(billing.id());
-        AuditEntry ofOrganization = installation.auditEntries().get(0);
+        AuditEntry ofOrganization = installation.auditEntries().stream()
+                .filter(entry -> entry.projectId() == null).findFirst().orElseThrow();
         AuditQuery everything = new AuditQuery(start, null, null);
 
         assertThat(auditLog.list(bound, everything)).contains(ofCheckout)

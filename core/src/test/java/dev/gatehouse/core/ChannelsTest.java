@@ -183,6 +183,20 @@ class ChannelsTest {
     }
 
     @Test
+    void reorderingRecipientsIsAuditedInBothOrders() {
+        ChannelId id = channels.create(operator, new NewChannel("Mail",
+                new ChannelConfig.Email(List.of("b@example.com", "a@example.com")))).channel().id();
+        assertThat(lastAuditEntryOf(id).changes())
+                .contains(new FieldChange("config.recipients", null, "b@example.com,a@example.com"));
+        installation.clock.advance(Duration.ofMinutes(1));
+
+        channels.update(operator, id, configTo(new ChannelConfig.Email(List.of("a@example.com", "b@example.com"))));
+
+        assertThat(lastAuditEntryOf(id).changes()).containsExactly(new FieldChange("config.recipients",
+                "b@example.com,a@example.com", "a@example.com,b@example.com"));
+    }
+
+    @Test
     void switchingTypesAuditsWhichSecretWentAndWhichCame() {
         ChannelId id = channels.create(operator, webhook("Slack", SLACK)).channel().id();
         installation.clock.advance(Duration.ofMinutes(1));

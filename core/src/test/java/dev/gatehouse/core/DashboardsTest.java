@@ -221,7 +221,8 @@ class DashboardsTest {
         assertThat(entry.changes()).containsExactly(
                 new FieldChange("dashboard_name", "Dashboard sales", null),
                 new FieldChange("dashboard_slug", "sales", null),
-                new FieldChange("version", "1", null));
+                new FieldChange("version", "1", null),
+                new FieldChange("definition", created.definitionJson(), null));
         assertThatThrownBy(() -> dashboards.delete(admin, project.id(), created.id()))
                 .isInstanceOf(NotFoundException.class);
     }
