@@ -2,6 +2,7 @@ package dev.gatehouse.launcher;
 
 import dev.gatehouse.ports.in.UseCases;
 import dev.gatehouse.ports.model.Credential;
+import dev.gatehouse.ports.model.GatehouseException;
 import dev.gatehouse.ports.model.IssuedCredential;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -34,6 +35,11 @@ final class Bootstrapper {
         Credential admin = issued.get().credential();
         out.println(banner(organizationName, issued.get().token()));
         out.flush();
+        if (out.checkError()) {
+            throw new GatehouseException("the admin API key of the new organization '" + organizationName + "' ("
+                    + admin.id() + ") could not be written to standard output and is lost; issue another with "
+                    + "'gatehouse admin create-key --org " + organizationName + "' and revoke this one");
+        }
         LOG.info("Set up organization '{}' with admin API key {} ({}...), printed once on standard output",
                 organizationName, admin.id(), admin.tokenPrefix());
     }

@@ -13,6 +13,9 @@ import picocli.CommandLine.TypeConversionException;
 /** Parses option values the way the HTTP API spells them. */
 final class Converters {
 
+    /** The longest duration whose nanoseconds fit a long, which the schedulers it configures count in (292 years). */
+    private static final Duration LONGEST_DURATION = Duration.ofNanos(Long.MAX_VALUE);
+
     private Converters() {
     }
 
@@ -71,6 +74,9 @@ final class Converters {
         }
         if (duration.isNegative()) {
             throw new TypeConversionException("'" + value + "' is a negative duration");
+        }
+        if (duration.compareTo(LONGEST_DURATION) > 0) {
+            throw new TypeConversionException("'" + value + "' is too long a duration: at most " + LONGEST_DURATION);
         }
         return duration;
     }

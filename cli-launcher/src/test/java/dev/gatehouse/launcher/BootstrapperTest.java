@@ -1,11 +1,15 @@
 package dev.gatehouse.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.adapters.inmemory.InMemoryStorage;
 import dev.gatehouse.core.Gatehouse;
+import dev.gatehouse.ports.model.GatehouseException;
 import dev.gatehouse.ports.model.Scope;
 import dev.gatehouse.ports.model.VerifyResult;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -42,6 +46,22 @@ class BootstrapperTest {
         assertThat(logs).contains("Set up organization 'acme'").contains(admin.substring(0, 12))
                 .doesNotContain(admin);
         assertThat(gatehouse.organizations().findByName("acme")).isPresent();
+    }
+
+    @Test
+    void anAdminKeyThatCannotBeWrittenOutStopsTheStartAndSaysHowToIssueAnother() {
+        OutputStream closed = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("standard output is closed");
+            }
+        };
+
+        assertThatThrownBy(() -> Bootstrapper.bootstrapIfEmpty(gatehouse, "acme", new PrintWriter(closed)))
+                .isInstanceOf(GatehouseException.class)
+                .hasMessageContaining("could not be written to standard output")
+                .hasMessageContaining("gatehouse admin create-key --org acme")
+                .hasMessageNotContaining("gth_");
     }
 
     @Test

@@ -123,6 +123,8 @@ class CommandLineTest {
         "--verification-cache-size, many, Invalid value for option '--verification-cache-size': 'many' is not a long",
         "--verification-cache-ttl, -PT1S, '-PT1S' is a negative duration",
         "--unknown-token-cache-ttl, later, 'later' is not a duration such as PT5S or 5 (seconds)",
+        "--last-used-flush-interval, 10000000000, '10000000000' is too long a duration: at most PT2562047H47M16.854775807S",
+        "--failed-auth-delay, P110000D, 'P110000D' is too long a duration: at most PT2562047H47M16.854775807S",
     })
     void limitsOutOfRangeAreAUsageError(String option, String value, String message) {
         int exit = run(Map.of(), "serve", "--in-memory", option, value);

@@ -51,6 +51,15 @@ class ConvertersTest {
         assertThat(converter.convert("90")).isEqualTo(Duration.ofSeconds(90));
     }
 
+    @Test
+    void aDurationMustFitNanosecondsInALong() {
+        assertThat(new Converters.DurationConverter().convert("9223372036")).isEqualTo(Duration.ofSeconds(9223372036L));
+        assertThatThrownBy(() -> new Converters.DurationConverter().convert("9223372037"))
+                .isInstanceOf(TypeConversionException.class).hasMessageContaining("too long a duration");
+        assertThatThrownBy(() -> new Converters.NonNegativeDurationConverter().convert("P110000D"))
+                .isInstanceOf(TypeConversionException.class).hasMessageContaining("too long a duration");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"0", "PT0S", "-PT1S", "", "5m"})
     void aDurationMustBePositiveAndWellFormed(String text) {

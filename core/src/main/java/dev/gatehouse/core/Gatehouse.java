@@ -231,6 +231,10 @@ public final class Gatehouse implements UseCases, AutoCloseable {
             if (interval.isNegative() || interval.isZero()) {
                 throw new IllegalArgumentException("the flush interval must be positive");
             }
+            if (interval.compareTo(Duration.ofNanos(Long.MAX_VALUE)) > 0) {
+                throw new IllegalArgumentException(
+                        "the flush interval must be at most " + Duration.ofNanos(Long.MAX_VALUE));
+            }
             this.flushInterval = interval;
             return this;
         }

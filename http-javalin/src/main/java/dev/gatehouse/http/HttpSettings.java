@@ -50,6 +50,10 @@ public record HttpSettings(int rateLimitBurst, double rateLimitPerSecond, long m
         if (failedAuthenticationDelay.isNegative()) {
             throw new IllegalArgumentException("failedAuthenticationDelay must not be negative");
         }
+        if (failedAuthenticationDelay.compareTo(Duration.ofNanos(Long.MAX_VALUE)) > 0) {
+            throw new IllegalArgumentException(
+                    "failedAuthenticationDelay must be at most " + Duration.ofNanos(Long.MAX_VALUE));
+        }
     }
 
     /** 50 requests burst, 20 per second sustained, 1 MiB bodies, the system clock, refusals answered after 50 ms. */
