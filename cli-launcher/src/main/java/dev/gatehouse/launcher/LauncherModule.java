@@ -64,9 +64,7 @@ final class LauncherModule extends AbstractModule {
             builder = builder.lastUsedFlushInterval(settings.lastUsedFlushInterval());
         }
         if (settings.masterKeyFile() != null) {
-            boolean newInstallation = storage.organizations().list().isEmpty();
-            builder = builder.masterSecret(StorageOptions.loadOrCreateMasterKey(settings.masterKeyFile(),
-                    newInstallation));
+            builder = builder.masterSecret(StorageOptions.loadOrCreateMasterKey(settings.masterKeyFile()));
         }
         return resources.register("Gatehouse core (flushes pending last_used_at stamps)", builder.build());
     }
