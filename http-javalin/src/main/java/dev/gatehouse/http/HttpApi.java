@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.gatehouse.ports.in.UseCases;
 import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +66,11 @@ public final class HttpApi {
             config.routes.before(RequestIds::assign);
             for (Route route : routes) {
                 config.routes.addHttpHandler(route.method(), route.path(), dispatcher.handlerFor(route));
+                // Javalin answers a HEAD of a GET route by itself, without running the route: authentication
+                // included. A HEAD runs the whole route instead, and Jetty sends its headers without the body.
+                if (route.method() == HandlerType.GET) {
+                    config.routes.addHttpHandler(HandlerType.HEAD, route.path(), dispatcher.handlerFor(route));
+                }
             }
             ErrorMapping.register(config.routes);
         });

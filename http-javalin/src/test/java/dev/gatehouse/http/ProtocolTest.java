@@ -83,6 +83,25 @@ class ProtocolTest {
     }
 
     @Test
+    void a_head_request_is_authenticated_as_its_get_is() {
+        Response created = server.post("/api/v1/api-keys/", server.adminToken,
+                "{\"name\": \"revoked\", \"scopes\": [\"project:read\"]}");
+        String revoked = created.json().get("token").asText();
+        server.send("DELETE", "/api/v1/api-keys/" + created.json().get("api_key").get("id").asText() + "/",
+                server.adminToken, null);
+
+        Response anonymous = server.raw("HEAD", "/api/v1/projects/", Map.of(), null);
+        Response withRevokedKey = server.send("HEAD", "/api/v1/projects/", revoked, null);
+        Response withAdminKey = server.send("HEAD", "/api/v1/projects/", server.adminToken, null);
+
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(withRevokedKey.status()).isEqualTo(401);
+        assertThat(withAdminKey.status()).isEqualTo(200);
+        assertThat(withAdminKey.body()).isEmpty();
+        assertThat(server.raw("HEAD", "/health", Map.of(), null).status()).isEqualTo(200);
+    }
+
+    @Test
     void a_request_jetty_refuses_still_gets_a_json_detail_and_a_request_id() throws Exception {
         String raw;
         try (Socket socket = new Socket("localhost", server.app.port())) {
