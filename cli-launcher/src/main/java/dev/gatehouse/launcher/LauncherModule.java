@@ -64,7 +64,9 @@ final class LauncherModule extends AbstractModule {
             builder = builder.lastUsedFlushInterval(settings.lastUsedFlushInterval());
         }
         if (settings.masterKeyFile() != null) {
-            builder = builder.masterSecret(StorageOptions.loadOrCreateMasterKey(settings.masterKeyFile()));
+            boolean newInstallation = storage.organizations().list().isEmpty();
+            builder = builder.masterSecret(StorageOptions.loadOrCreateMasterKey(settings.masterKeyFile(),
+                    newInstallation));
         }
         return resources.register("Gatehouse core (flushes pending last_used_at stamps)", builder.build());
     }

@@ -134,12 +134,20 @@ final class StorageOptions {
 
     /**
      * The master secret in {@code file}, which is first created, with {@value #MASTER_KEY_BYTES} random bytes and
-     * permissions {@code rw-------} from its first moment, if it does not exist. A file that group or others may
-     * access, or that holds fewer than {@value #MASTER_KEY_BYTES} bytes, is refused; no message shows the secret.
+     * permissions {@code rw-------} from its first moment, if it does not exist and {@code newInstallation} says the
+     * store holds nothing yet: a store that already does has its channel secrets encrypted under a key, which a new
+     * one could not read. A file that group or others may access, or that holds fewer than
+     * {@value #MASTER_KEY_BYTES} bytes, is refused; no message shows the secret.
      */
-    static byte[] loadOrCreateMasterKey(Path file) {
+    static byte[] loadOrCreateMasterKey(Path file, boolean newInstallation) {
         try {
             if (Files.notExists(file, LinkOption.NOFOLLOW_LINKS)) {
+                if (!newInstallation) {
+                    throw new GatehouseException("the master key file " + file + " does not exist, but this store "
+                            + "already holds an installation, whose channel secrets are encrypted under the master "
+                            + "key it was first started with: give that file (every instance sharing the store uses "
+                            + "the same one)");
+                }
                 createMasterKey(file);
             }
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);

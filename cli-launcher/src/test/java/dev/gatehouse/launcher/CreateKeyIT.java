@@ -120,6 +120,20 @@ class CreateKeyIT {
     }
 
     @Test
+    void aStoreWhoseMasterKeyFileWentMissingIsRefusedAndNoNewFileIsMade() throws IOException {
+        Path masterKey = dataDir.resolve("master.key");
+        Files.delete(masterKey);
+
+        int exit = createKey("--org", "acme", "--name", "ci", "--scope", "project:read");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("the master key file " + masterKey + " does not exist, but this store "
+                + "already holds an installation");
+        assertThat(out.toString()).isEmpty();
+        assertThat(masterKey).doesNotExist();
+    }
+
+    @Test
     void anEmptyStoreHasNoOrganizationYet() {
         int exit = GatehouseCli.execute(Map.of(), new PrintWriter(out, true), new PrintWriter(err, true),
                 "admin", "create-key", "--data-dir", temp.resolve("empty").toString(),
@@ -131,7 +145,8 @@ class CreateKeyIT {
 
     private GatehouseServer serve() {
         GatehouseServer server = GatehouseServer.start(
-                new GatehouseSettings(new StorageChoice.H2File(dataDir), pepperBytes(), null), 0, "acme",
+                new GatehouseSettings(new StorageChoice.H2File(dataDir), pepperBytes(), null,
+                        dataDir.resolve("master.key")), 0, "acme",
                 new PrintWriter(new StringWriter()));
         servers.add(server);
         return server;

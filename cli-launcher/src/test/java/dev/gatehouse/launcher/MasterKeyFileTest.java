@@ -30,14 +30,14 @@ class MasterKeyFileTest {
     void theFirstStartCreatesIt32RandomBytesReadableAndWritableByItsOwnerOnly() throws IOException {
         Path file = temp.resolve("data").resolve("master.key");
 
-        byte[] created = StorageOptions.loadOrCreateMasterKey(file);
+        byte[] created = StorageOptions.loadOrCreateMasterKey(file, true);
 
         assertThat(created).hasSize(32);
         assertThat(Files.readAllBytes(file)).isEqualTo(created);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(StorageOptions.loadOrCreateMasterKey(file)).as("the next start reads the same secret")
+        assertThat(StorageOptions.loadOrCreateMasterKey(file, true)).as("the next start reads the same secret")
                 .isEqualTo(created);
-        assertThat(StorageOptions.loadOrCreateMasterKey(temp.resolve("another.key"))).isNotEqualTo(created);
+        assertThat(StorageOptions.loadOrCreateMasterKey(temp.resolve("another.key"), true)).isNotEqualTo(created);
     }
 
     @Test
@@ -47,7 +47,7 @@ class MasterKeyFileTest {
         Path file = Files.write(temp.resolve("master.key"), secret);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
 
-        assertThat(StorageOptions.loadOrCreateMasterKey(file)).isEqualTo(secret);
+        assertThat(StorageOptions.loadOrCreateMasterKey(file, true)).isEqualTo(secret);
     }
 
     @ParameterizedTest
@@ -57,7 +57,7 @@ class MasterKeyFileTest {
         Path file = Files.write(temp.resolve("master.key"), secret);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
 
-        assertThatThrownBy(() -> StorageOptions.loadOrCreateMasterKey(file))
+        assertThatThrownBy(() -> StorageOptions.loadOrCreateMasterKey(file, true))
                 .isInstanceOf(GatehouseException.class)
                 .hasMessageContaining("the master key file " + file + " may be read or written by group or others ("
                         + permissions + ")")
@@ -71,7 +71,7 @@ class MasterKeyFileTest {
         Path file = Files.write(temp.resolve("master.key"), new byte[31]);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
 
-        assertThatThrownBy(() -> StorageOptions.loadOrCreateMasterKey(file))
+        assertThatThrownBy(() -> StorageOptions.loadOrCreateMasterKey(file, true))
                 .isInstanceOf(GatehouseException.class)
                 .hasMessageContaining("holds 31 bytes; a master key has at least 32");
     }

@@ -46,11 +46,27 @@ class MasterKeyIT {
         run(settings, useCases -> assertThat(useCases.channels().get(operator(useCases), created[0]).channel()
                 .config()).isEqualTo(new ChannelConfig.Webhook(WebhookFormat.AUTO, "https://hooks.slack.com/**********")));
 
-        Path otherKey = temp.resolve("other.key");
+        Path otherKey = Files.write(temp.resolve("other.key"), new byte[32]);
+        Files.setPosixFilePermissions(otherKey, PosixFilePermissions.fromString("rw-------"));
         run(new GatehouseSettings(settings.storage(), null, null, otherKey), useCases ->
                 assertThatThrownBy(() -> useCases.channels().get(operator(useCases), created[0]))
                         .isInstanceOf(StorageException.class)
                         .hasMessageContaining("cannot be decrypted"));
+    }
+
+    @Test
+    void aMissingKeyFileOnAStoreThatHoldsAnInstallationStopsTheServerAndIsNotCreated() {
+        Path data = temp.resolve("data");
+        run(new GatehouseSettings(new StorageChoice.H2File(data), null, null, data.resolve("master.key")),
+                useCases -> useCases.channels().create(operator(useCases), new NewChannel("Slack",
+                        new ChannelConfig.Webhook(WebhookFormat.AUTO, URL))));
+        Path missing = temp.resolve("never-copied.key");
+        GatehouseSettings withoutItsKey = new GatehouseSettings(new StorageChoice.H2File(data), null, null, missing);
+
+        assertThatThrownBy(() -> run(withoutItsKey, useCases -> { }))
+                .hasMessageContaining("the master key file " + missing + " does not exist, but this store already"
+                        + " holds an installation");
+        assertThat(missing).doesNotExist();
     }
 
     @Test
