@@ -20,7 +20,9 @@ import org.postgresql.PGNotification;
  * Invalidations carried by PostgreSQL's {@code NOTIFY}: an announcement is a notification on one channel whose
  * payload lists token hashes, sent in the announcing unit's transaction, so PostgreSQL delivers it on commit only;
  * each subscription {@code LISTEN}s on a connection it keeps, and after losing that connection reconnects and has
- * its subscriber forget everything, since announcements made meanwhile are lost.
+ * its subscriber forget everything, since announcements made meanwhile are lost. A connection whose path died silently
+ * (a failover, a NAT or load balancer dropping it) only ever times out while waiting, so after a few seconds without
+ * notifications the subscription asks the server for a round trip and counts an unanswered one as a lost connection.
  */
 final class PostgresInvalidations implements VerificationInvalidations {
 
@@ -31,6 +33,10 @@ final class PostgresInvalidations implements VerificationInvalidations {
     /** 100 hashes of 64 characters and their commas stay well below PostgreSQL's 8,000-byte payload limit. */
     private static final int HASHES_PER_NOTIFICATION = 100;
     private static final int POLL_MILLIS = 250;
+    /** How long a listening connection may stay quiet before the server is asked whether it is still there. */
+    static final Duration PROBE_AFTER_SILENCE = Duration.ofSeconds(5);
+    /** How long the server has to answer that question before the connection counts as lost. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration RECONNECT_DELAY = Duration.ofSeconds(1);
     private static final System.Logger LOG = System.getLogger(PostgresInvalidations.class.getName());
 
@@ -124,16 +130,44 @@ final class PostgresInvalidations implements VerificationInvalidations {
                         LOG.log(Level.INFO, "Listening for cache invalidations again; the whole cache was forgotten");
                         failing = false;
                     }
-                    PGConnection notifications = connection.unwrap(PGConnection.class);
-                    while (!closed) {
-                        PGNotification[] received = notifications.getNotifications(POLL_MILLIS);
-                        if (received != null) {
-                            deliver(received);
-                        }
+                    receive(connection);
+                } catch (SQLException | RuntimeException lost) {
+                    // Undoing fails too on a dead connection; that failure must not hide the one that says why.
+                    try {
+                        stopListening(statement, applicationName);
+                    } catch (SQLException alsoLost) {
+                        lost.addSuppressed(alsoLost);
                     }
-                } finally {
-                    statement.execute("UNLISTEN " + CHANNEL);
-                    connection.setClientInfo("ApplicationName", applicationName == null ? "" : applicationName);
+                    throw lost;
+                }
+                stopListening(statement, applicationName);
+            }
+        }
+
+        private static void stopListening(Statement statement, String applicationName) throws SQLException {
+            statement.execute("UNLISTEN " + CHANNEL);
+            statement.getConnection().setClientInfo("ApplicationName", applicationName == null ? "" : applicationName);
+        }
+
+        /**
+         * Delivers notifications until closed; after {@link #PROBE_AFTER_SILENCE} without any, fails unless the server
+         * answers a round trip within {@link #PROBE_TIMEOUT}, since a silently dead connection never fails by itself.
+         */
+        private void receive(Connection connection) throws SQLException {
+            PGConnection notifications = connection.unwrap(PGConnection.class);
+            long heardAt = System.nanoTime();
+            while (!closed) {
+                PGNotification[] received = notifications.getNotifications(POLL_MILLIS);
+                // Older drivers answer "nothing" with null, newer ones with an empty array.
+                if (received != null && received.length > 0) {
+                    deliver(received);
+                    heardAt = System.nanoTime();
+                } else if (System.nanoTime() - heardAt >= PROBE_AFTER_SILENCE.toNanos()) {
+                    if (!connection.isValid((int) PROBE_TIMEOUT.toSeconds())) {
+                        throw new SQLException("the listening connection did not answer within "
+                                + PROBE_TIMEOUT.toSeconds() + " s");
+                    }
+                    heardAt = System.nanoTime();
                 }
             }
         }

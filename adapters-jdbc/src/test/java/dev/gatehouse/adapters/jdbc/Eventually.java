@@ -13,10 +13,15 @@ final class Eventually {
 
     /** Returns once {@code condition} holds; fails naming {@code what} after 10 seconds. */
     static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        awaitTrue(condition, what, PATIENCE);
+    }
+
+    /** Returns once {@code condition} holds; fails naming {@code what} after {@code patience}. */
+    static void awaitTrue(BooleanSupplier condition, String what, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for " + what);
+                throw new AssertionError("waited " + patience.toSeconds() + " s for " + what);
             }
             try {
                 Thread.sleep(20);

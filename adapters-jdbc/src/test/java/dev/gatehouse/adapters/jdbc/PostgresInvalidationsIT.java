@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gatehouse.ports.model.TokenHash;
 import dev.gatehouse.ports.out.VerificationInvalidations;
 import dev.gatehouse.testkit.postgres.PostgresTestDatabase;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,11 +22,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Two storages on one PostgreSQL database, as two Gatehouse instances would have: what one announces inside a unit
  * reaches the other's subscriber when the unit commits and never when it rolls back, and a subscriber whose
- * connection is lost is told to forget everything, then hears announcements again.
+ * connection is lost, whether closed or gone silent, is told to forget everything, then hears announcements again.
  */
 @Timeout(60)
 class PostgresInvalidationsIT {
@@ -104,6 +107,36 @@ class PostgresInvalidationsIT {
     }
 
     @Test
+    void aSubscriberWhoseConnectionGoesSilentForgetsEverythingWithinSecondsAndThenHearsAgain() throws IOException {
+        try (FreezableRelay relay = FreezableRelay.to(DATABASE.jdbcUrl());
+                JdbcStorage relayed = JdbcStorage.postgres(unpooled(relay.jdbcUrl()))) {
+            Recorder relayedRecorder = new Recorder();
+            relayed.invalidations().subscribe(relayedRecorder);
+            awaitTrue(() -> relayedRecorder.forgotAll.get() == 1, "the relayed subscription to start listening");
+
+            // Unpooled, the storage holds no connection but the listening one, so only that one goes silent.
+            relay.freezeOpenLinks();
+
+            awaitTrue(() -> relayedRecorder.forgotAll.get() == 2,
+                    "the silent connection to be noticed and the subscription to forget everything",
+                    Duration.ofSeconds(15));
+            List<TokenHash> hashes = hashes(0, 1);
+            announcing.invalidations().publish(hashes);
+            awaitTrue(() -> relayedRecorder.forgotten.containsAll(hashes), "an announcement after the reconnection");
+        }
+    }
+
+    @Test
+    void aQuietConnectionThatStillAnswersIsKept() throws InterruptedException {
+        Thread.sleep(PostgresInvalidations.PROBE_AFTER_SILENCE.plusSeconds(2).toMillis());
+
+        assertThat(recorder.forgotAll).hasValue(1);
+        List<TokenHash> hashes = hashes(0, 1);
+        announcing.invalidations().publish(hashes);
+        awaitTrue(() -> recorder.forgotten.containsAll(hashes), "an announcement after a quiet spell");
+    }
+
+    @Test
     void aClosedSubscriptionEndsItsThreadAndGivesItsConnectionBackAsItCame() throws SQLException {
         subscription.close();
 
@@ -141,6 +174,13 @@ class PostgresInvalidationsIT {
             result.next();
             return result.getInt(1);
         }
+    }
+
+    /** A data source that opens a new connection for each request, each one a link of its own through a relay. */
+    private static PGSimpleDataSource unpooled(String jdbcUrl) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(jdbcUrl);
+        return dataSource;
     }
 
     private static List<TokenHash> hashes(int from, int to) {
