@@ -31,6 +31,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -107,7 +108,7 @@ final class AlertService implements Alerts {
         }
         return env.storage().transactions().inTransaction(() -> {
             Project visible = ProjectBinding.visible(env, caller, project);
-            Alert current = alertOf(visible, id);
+            Alert current = alertForUpdate(visible, id);
             String name = update.name().applyTo(current.name());
             String description = update.description().applyTo(current.description());
             String query = update.query().applyTo(current.query());
@@ -178,8 +179,16 @@ final class AlertService implements Alerts {
 
     /** The alert if it belongs to {@code project}; an alert of another project does not exist there. */
     private Alert alertOf(Project project, AlertId id) {
-        return store().findById(id)
-                .filter(alert -> alert.projectId().equals(project.id()))
+        return inProject(project, store().findById(id));
+    }
+
+    /** As {@link #alertOf}, and locked until the unit of work ends: for an update. */
+    private Alert alertForUpdate(Project project, AlertId id) {
+        return inProject(project, store().findByIdForUpdate(id));
+    }
+
+    private static Alert inProject(Project project, Optional<Alert> found) {
+        return found.filter(alert -> alert.projectId().equals(project.id()))
                 .orElseThrow(() -> new NotFoundException("Alert not found"));
     }
 

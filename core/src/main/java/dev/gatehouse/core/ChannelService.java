@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -85,7 +86,7 @@ final class ChannelService implements Channels {
         Objects.requireNonNull(update, "update");
         Access.require(caller, Scope.ORGANIZATION_WRITE_CHANNEL);
         return env.storage().transactions().inTransaction(() -> {
-            Channel current = visible(caller, id);
+            Channel current = visibleForUpdate(caller, id);
             String label = update.label().applyTo(current.label());
             boolean active = update.active().applyTo(current.active());
             ChannelConfig config = update.config() instanceof Change.SetTo<ChannelConfig> set
@@ -215,9 +216,16 @@ final class ChannelService implements Channels {
 
     /** The channel if it belongs to the caller's organization; otherwise it does not exist for them. */
     private Channel visible(Principal caller, ChannelId id) {
-        Objects.requireNonNull(id, "id");
-        return store().findById(id)
-                .filter(channel -> channel.organizationId().equals(caller.organizationId()))
+        return visible(caller, store().findById(Objects.requireNonNull(id, "id")));
+    }
+
+    /** As {@link #visible(Principal, ChannelId)}, and locked until the unit of work ends: for an update. */
+    private Channel visibleForUpdate(Principal caller, ChannelId id) {
+        return visible(caller, store().findByIdForUpdate(Objects.requireNonNull(id, "id")));
+    }
+
+    private static Channel visible(Principal caller, Optional<Channel> found) {
+        return found.filter(channel -> channel.organizationId().equals(caller.organizationId()))
                 .orElseThrow(() -> new NotFoundException("Channel not found"));
     }
 

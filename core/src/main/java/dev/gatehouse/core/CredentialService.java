@@ -84,7 +84,7 @@ final class CredentialService implements Credentials {
         TokenHash hash = target(caller, target, CredentialKind.API_KEY).tokenHash();
         cache.invalidate(hash);
         CredentialView updated = env.storage().transactions().inTransaction(() -> {
-            Credential current = target(caller, target, CredentialKind.API_KEY);
+            Credential current = targetForUpdate(caller, target, CredentialKind.API_KEY);
             String name = update.name().applyTo(current.name());
             String description = update.description().applyTo(current.description());
             ScopeClaims claims = Objects.requireNonNullElse(update.claims().applyTo(current.claims()),
@@ -143,7 +143,7 @@ final class CredentialService implements Credentials {
         TokenHash oldHash = target(caller, target, target.kind()).tokenHash();
         cache.invalidate(oldHash);
         IssuedCredential issued = env.storage().transactions().inTransaction(() -> {
-            Credential old = target(caller, target, target.kind());
+            Credential old = targetForUpdate(caller, target, target.kind());
             if (old.revokedAt() != null) {
                 throw new ConflictException("A revoked credential cannot be rotated");
             }
@@ -210,7 +210,7 @@ final class CredentialService implements Credentials {
         TokenHash hash = target(caller, target, target.kind()).tokenHash();
         cache.invalidate(hash);
         env.storage().transactions().run(() -> {
-            change.accept(target(caller, target, target.kind()));
+            change.accept(targetForUpdate(caller, target, target.kind()));
             env.storage().invalidations().publish(List.of(hash));
         });
         cache.invalidate(hash);
@@ -249,8 +249,20 @@ final class CredentialService implements Credentials {
      * and within the caller's organization and binding; otherwise it does not exist for the caller.
      */
     private Credential target(Principal caller, CredentialTarget target, CredentialKind kind) {
-        return store().findById(target.id())
-                .filter(credential -> credential.kind() == kind)
+        return targeted(caller, target, kind, store().findById(target.id()));
+    }
+
+    /**
+     * As {@link #target}, and locked until the unit of work ends: for an update, which must never write back what a
+     * concurrent one (a revocation) changed.
+     */
+    private Credential targetForUpdate(Principal caller, CredentialTarget target, CredentialKind kind) {
+        return targeted(caller, target, kind, store().findByIdForUpdate(target.id()));
+    }
+
+    private static Credential targeted(Principal caller, CredentialTarget target, CredentialKind kind,
+            Optional<Credential> found) {
+        return found.filter(credential -> credential.kind() == kind)
                 .filter(credential -> target.projectId() == null || target.projectId().equals(credential.projectId()))
                 .filter(credential -> credential.organizationId().equals(caller.organizationId()))
                 .filter(credential -> caller.covers(credential.projectId()))

@@ -79,7 +79,7 @@ final class ProjectService implements Projects {
         Objects.requireNonNull(update, "update");
         Access.require(caller, Scope.PROJECT_WRITE);
         return env.storage().transactions().inTransaction(() -> {
-            Project current = visible(caller, id);
+            Project current = visibleForUpdate(caller, id);
             String name = update.name().applyTo(current.name());
             String description = update.description().applyTo(current.description());
             Visibility visibility = update.visibility().applyTo(current.visibility());
@@ -148,9 +148,16 @@ final class ProjectService implements Projects {
 
     /** The project if it belongs to the caller's organization and binding; otherwise it does not exist for them. */
     private Project visible(Principal caller, ProjectId id) {
-        Objects.requireNonNull(id, "id");
-        return store().findById(id)
-                .filter(project -> project.organizationId().equals(caller.organizationId()))
+        return visible(caller, store().findById(Objects.requireNonNull(id, "id")));
+    }
+
+    /** As {@link #visible(Principal, ProjectId)}, and locked until the unit of work ends: for an update. */
+    private Project visibleForUpdate(Principal caller, ProjectId id) {
+        return visible(caller, store().findByIdForUpdate(Objects.requireNonNull(id, "id")));
+    }
+
+    private static Project visible(Principal caller, Optional<Project> found) {
+        return found.filter(project -> project.organizationId().equals(caller.organizationId()))
                 .filter(project -> caller.covers(project.id()))
                 .orElseThrow(() -> new NotFoundException("Project not found"));
     }

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The {@link Variables} use cases: managed variables with versions, labels and rollout rules. Thread-safe. */
@@ -93,7 +94,7 @@ final class VariableService implements Variables {
         Access.require(caller, Scope.PROJECT_WRITE_VARIABLES);
         return env.storage().transactions().inTransaction(() -> {
             Project visible = ProjectBinding.visible(env, caller, project);
-            Variable current = named(visible, name);
+            Variable current = namedForUpdate(visible, name);
             Instant now = env.now();
             LabelPlan plan = update.labels().isSet()
                     ? LabelPlan.apply(update.labels().applyTo(null), current.labels(), current.versions(),
@@ -137,6 +138,18 @@ final class VariableService implements Variables {
 
     private Variable named(Project project, String name) {
         return store().findByName(project.id(), name).orElseThrow(() -> new NotFoundException("Variable not found"));
+    }
+
+    /** As {@link #named}, and locked until the unit of work ends: for an update. */
+    private Variable namedForUpdate(Project project, String name) {
+        while (true) {
+            Optional<Variable> locked = store().findByIdForUpdate(named(project, name).id())
+                    .filter(variable -> variable.name().equals(name));
+            if (locked.isPresent()) {
+                return locked.get();
+            }
+            // Renamed by the update this one waited for: the name may now be another variable's, or nobody's.
+        }
     }
 
     private void requireNameFree(Project project, String name) {

@@ -139,6 +139,11 @@ final class CountingStorage implements Storage {
         }
 
         @Override
+        public Optional<Credential> findByIdForUpdate(CredentialId id) {
+            return store.findByIdForUpdate(id);
+        }
+
+        @Override
         public Optional<Credential> findByHash(TokenHash hash) {
             return store.findByHash(hash);
         }

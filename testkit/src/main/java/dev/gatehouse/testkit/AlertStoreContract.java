@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -414,6 +415,35 @@ public abstract class AlertStoreContract extends StorageContract {
         assertThat(alerts().listByProject(project.id()))
                 .hasSize(Concurrently.THREADS * 5)
                 .containsExactlyInAnyOrderElementsOf(inserted);
+    }
+
+    @Test
+    void aLockingReadReadsAsFindById() {
+        Project project = givenProject(givenOrganization());
+        Alert alert = given(TestData.alert(project));
+
+        assertThat(alerts().findByIdForUpdate(alert.id())).contains(alert);
+        assertThat(alerts().findByIdForUpdate(AlertId.random())).isEmpty();
+        assertThat(transactions().inTransaction(() -> alerts().findByIdForUpdate(alert.id()))).contains(alert);
+    }
+
+    @Test
+    @Timeout(60)
+    void aLockingReadWaitsForTheUnitHoldingTheAlertAndThenSeesWhatItCommitted() throws Exception {
+        Organization organization = givenOrganization();
+        Project project = givenProject(organization);
+        Channel before = givenChannel(organization);
+        Channel after = givenChannel(organization);
+        Alert alert = given(TestData.alert(project, "before", T0, List.of(ChannelAssignment.of(before.id()))));
+        Alert updated = new Alert(alert.id(), alert.organizationId(), alert.projectId(), "after", "changed",
+                alert.query(), alert.timeWindow(), alert.frequency(), alert.watermark(), alert.notifyWhen(), false,
+                List.of(ChannelAssignment.of(after.id())), alert.createdAt(), alert.createdBy(), T0.plusSeconds(60),
+                CredentialId.random(), null);
+
+        Optional<Alert> seen = LockingReads.secondReadAfterFirstCommits(transactions(),
+                () -> alerts().findByIdForUpdate(alert.id()), locked -> alerts().update(updated));
+
+        assertThat(seen).contains(updated);
     }
 
     private Alert given(Alert alert) {

@@ -19,6 +19,7 @@ import dev.gatehouse.ports.model.WebhookFormat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -270,5 +271,32 @@ public abstract class ChannelStoreContract extends StorageContract {
         assertThat(outcomes.failures()).hasSize(Concurrently.THREADS - 1)
                 .allSatisfy(failure -> assertThat(failure).isInstanceOf(ConflictException.class));
         assertThat(channels().listByOrganization(organization.id())).hasSize(1);
+    }
+
+    @Test
+    void aLockingReadReadsAsFindById() {
+        Channel channel = TestData.channel(givenOrganization().id());
+        channels().insert(channel);
+
+        assertThat(channels().findByIdForUpdate(channel.id())).contains(channel);
+        assertThat(channels().findByIdForUpdate(ChannelId.random())).isEmpty();
+        assertThat(transactions().inTransaction(() -> channels().findByIdForUpdate(channel.id()))).contains(channel);
+    }
+
+    @Test
+    @Timeout(60)
+    void aLockingReadWaitsForTheUnitHoldingTheChannelAndThenSeesWhatItCommitted() throws Exception {
+        Organization organization = givenOrganization();
+        Channel channel = TestData.channel(organization.id(), new ChannelConfig.Email(List.of("a@example.com",
+                "b@example.com")), T0);
+        channels().insert(channel);
+        Channel updated = new Channel(channel.id(), organization.id(), "changed", false,
+                new ChannelConfig.Email(List.of("c@example.com")), channel.createdAt(), channel.createdBy(),
+                T0.plusSeconds(60), CredentialId.random());
+
+        Optional<Channel> seen = LockingReads.secondReadAfterFirstCommits(transactions(),
+                () -> channels().findByIdForUpdate(channel.id()), locked -> channels().update(updated));
+
+        assertThat(seen).contains(updated);
     }
 }

@@ -25,6 +25,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
@@ -576,5 +577,26 @@ public abstract class CredentialStoreContract extends StorageContract {
                 .hasSize(Concurrently.THREADS * 10)
                 .containsExactlyInAnyOrderElementsOf(inserted);
         inserted.forEach(token -> assertThat(credentials().findByHash(token.tokenHash())).contains(token));
+    }
+
+    @Test
+    void aLockingReadReadsAsFindById() {
+        Credential key = given(TestData.apiKey(givenOrganization().id()).build());
+
+        assertThat(credentials().findByIdForUpdate(key.id())).contains(key);
+        assertThat(credentials().findByIdForUpdate(CredentialId.random())).isEmpty();
+        assertThat(transactions().inTransaction(() -> credentials().findByIdForUpdate(key.id()))).contains(key);
+    }
+
+    @Test
+    @Timeout(60)
+    void aLockingReadWaitsForTheUnitHoldingTheCredentialAndThenSeesWhatItCommitted() throws Exception {
+        Credential key = given(TestData.apiKey(givenOrganization().id()).build());
+        Credential revoked = key.revoked(CredentialId.random(), T0.plusSeconds(60));
+
+        Optional<Credential> seen = LockingReads.secondReadAfterFirstCommits(transactions(),
+                () -> credentials().findByIdForUpdate(key.id()), locked -> credentials().update(revoked));
+
+        assertThat(seen).contains(revoked);
     }
 }

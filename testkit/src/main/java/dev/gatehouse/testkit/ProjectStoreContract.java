@@ -18,6 +18,7 @@ import dev.gatehouse.ports.model.Visibility;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
@@ -335,5 +336,27 @@ public abstract class ProjectStoreContract extends StorageContract {
         assertThat(projects().listByOrganization(organization.id()))
                 .hasSize(Concurrently.THREADS * 10)
                 .containsExactlyInAnyOrderElementsOf(inserted);
+    }
+
+    @Test
+    void aLockingReadReadsAsFindById() {
+        Project project = givenProject(givenOrganization());
+
+        assertThat(projects().findByIdForUpdate(project.id())).contains(project);
+        assertThat(projects().findByIdForUpdate(ProjectId.random())).isEmpty();
+        assertThat(transactions().inTransaction(() -> projects().findByIdForUpdate(project.id()))).contains(project);
+    }
+
+    @Test
+    @Timeout(60)
+    void aLockingReadWaitsForTheUnitHoldingTheProjectAndThenSeesWhatItCommitted() throws Exception {
+        Project project = givenProject(givenOrganization());
+        Project updated = new Project(project.id(), project.organizationId(), "changed", "changed too",
+                project.visibility(), project.environment(), project.createdAt(), T0.plusSeconds(60));
+
+        Optional<Project> seen = LockingReads.secondReadAfterFirstCommits(transactions(),
+                () -> projects().findByIdForUpdate(project.id()), locked -> projects().update(updated));
+
+        assertThat(seen).contains(updated);
     }
 }

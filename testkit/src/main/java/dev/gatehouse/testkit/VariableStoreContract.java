@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -280,6 +281,41 @@ public abstract class VariableStoreContract extends StorageContract {
         assertThat(outcomes.failures()).hasSize(Concurrently.THREADS - 1)
                 .allSatisfy(failure -> assertThat(failure).isInstanceOf(ConflictException.class));
         assertThat(variables().listByProject(project.id())).hasSize(1);
+    }
+
+    @Test
+    void aLockingReadReadsAsFindById() {
+        Project project = givenProject(givenOrganization());
+        Variable variable = given(rich(project.id(), "locked"));
+
+        assertThat(variables().findByIdForUpdate(variable.id())).contains(variable);
+        assertThat(variables().findByIdForUpdate(VariableId.random())).isEmpty();
+        assertThat(transactions().inTransaction(() -> variables().findByIdForUpdate(variable.id())))
+                .contains(variable);
+    }
+
+    @Test
+    @Timeout(60)
+    void aLockingReadWaitsForTheUnitHoldingTheVariableAndThenSeesWhatItCommitted() throws Exception {
+        Project project = givenProject(givenOrganization());
+        Variable variable = given(rich(project.id(), "locked"));
+        CredentialId updater = CredentialId.random();
+        List<VariableVersion> versions = new ArrayList<>(variable.versions());
+        versions.add(new VariableVersion(3, "\"third\"", LATER, updater));
+        List<VariableLabel> labels = variable.labels().stream()
+                .map(label -> label.name().equals("production")
+                        ? new VariableLabel("production", new LabelTarget.Version(3), LATER, updater)
+                        : label)
+                .toList();
+        Variable updated = new Variable(variable.id(), project.id(), variable.name(), "changed",
+                variable.jsonSchema(), variable.templateInputsSchema(), variable.rollout(), variable.overrides(),
+                variable.aliases(), variable.example(), variable.external(), labels, versions, variable.createdAt(),
+                variable.createdBy(), LATER, updater);
+
+        Optional<Variable> seen = LockingReads.secondReadAfterFirstCommits(transactions(),
+                () -> variables().findByIdForUpdate(variable.id()), locked -> variables().update(updated));
+
+        assertThat(seen).contains(updated);
     }
 
     private Variable given(Variable variable) {

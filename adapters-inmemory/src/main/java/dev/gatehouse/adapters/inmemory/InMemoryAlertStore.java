@@ -61,6 +61,12 @@ final class InMemoryAlertStore implements AlertStore {
     }
 
     @Override
+    public Optional<Alert> findByIdForUpdate(AlertId id) {
+        // A unit of work holds every table until it ends, so the plain read already keeps other units off the row.
+        return findById(id);
+    }
+
+    @Override
     public Optional<Alert> findByName(ProjectId project, String name) {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(name, "name");

@@ -48,6 +48,12 @@ final class InMemoryChannelStore implements ChannelStore {
     }
 
     @Override
+    public Optional<Channel> findByIdForUpdate(ChannelId id) {
+        // A unit of work holds every table until it ends, so the plain read already keeps other units off the row.
+        return findById(id);
+    }
+
+    @Override
     public List<Channel> listByOrganization(OrganizationId organization) {
         Objects.requireNonNull(organization, "organization");
         return tables.unitOfWork.read(() -> tables.channels.select(

@@ -64,6 +64,12 @@ final class InMemoryCredentialStore implements CredentialStore {
     }
 
     @Override
+    public Optional<Credential> findByIdForUpdate(CredentialId id) {
+        // A unit of work holds every table until it ends, so the plain read already keeps other units off the row.
+        return findById(id);
+    }
+
+    @Override
     public Optional<Credential> findByHash(TokenHash hash) {
         Objects.requireNonNull(hash, "hash");
         return tables.unitOfWork.read(() -> tables.credentials.findUnique(tables.credentialsByHash, hash));

@@ -49,6 +49,12 @@ final class InMemoryProjectStore implements ProjectStore {
     }
 
     @Override
+    public Optional<Project> findByIdForUpdate(ProjectId id) {
+        // A unit of work holds every table until it ends, so the plain read already keeps other units off the row.
+        return findById(id);
+    }
+
+    @Override
     public Optional<Project> findByName(OrganizationId organization, String name) {
         Objects.requireNonNull(organization, "organization");
         Objects.requireNonNull(name, "name");

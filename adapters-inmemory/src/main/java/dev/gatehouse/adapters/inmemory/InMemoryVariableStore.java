@@ -53,6 +53,12 @@ final class InMemoryVariableStore implements VariableStore {
     }
 
     @Override
+    public Optional<Variable> findByIdForUpdate(VariableId id) {
+        // A unit of work holds every table until it ends, so the plain read already keeps other units off the row.
+        return findById(id);
+    }
+
+    @Override
     public Optional<Variable> findByName(ProjectId project, String name) {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(name, "name");

@@ -123,6 +123,19 @@ final class JdbcAlertStore implements AlertStore {
     }
 
     @Override
+    public Optional<Alert> findByIdForUpdate(AlertId id) {
+        Objects.requireNonNull(id, "id");
+        // Locked first and read by a later statement: one statement that waited for the lock would still see the
+        // channels as they were when it began, before the unit it waited for committed.
+        return transactions.read(handle -> RowLock.lock(handle, "alerts", id.value())
+                        ? collect(handle.createQuery(String.format(WITH_CHANNELS, "id = :id"))
+                                .bind("id", Sql.uuid(id.value())))
+                        : List.<Alert>of())
+                .stream()
+                .findFirst();
+    }
+
+    @Override
     public Optional<Alert> findByName(ProjectId project, String name) {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(name, "name");

@@ -119,6 +119,20 @@ final class JdbcChannelStore implements ChannelStore {
     }
 
     @Override
+    public Optional<Channel> findByIdForUpdate(ChannelId id) {
+        Objects.requireNonNull(id, "id");
+        String channels = "SELECT " + COLUMNS + " FROM channels WHERE id = :id";
+        // Locked first and read by a later statement: one statement that waited for the lock would still see the
+        // recipients as they were when it began, before the unit it waited for committed.
+        return transactions.read(handle -> RowLock.lock(handle, "channels", id.value())
+                        ? collect(handle.createQuery(String.format(WITH_RECIPIENTS, channels))
+                                .bind("id", Sql.uuid(id.value())))
+                        : List.<Channel>of())
+                .stream()
+                .findFirst();
+    }
+
+    @Override
     public List<Channel> listByOrganization(OrganizationId organization) {
         Objects.requireNonNull(organization, "organization");
         String channels = "SELECT " + COLUMNS + " FROM channels WHERE organization_id = :organizationId";

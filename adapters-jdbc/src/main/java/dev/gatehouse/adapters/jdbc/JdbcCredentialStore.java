@@ -112,6 +112,15 @@ final class JdbcCredentialStore implements CredentialStore {
     }
 
     @Override
+    public Optional<Credential> findByIdForUpdate(CredentialId id) {
+        Objects.requireNonNull(id, "id");
+        return transactions.read(handle -> handle.createQuery(SELECT + " WHERE id = :id FOR UPDATE")
+                .bind("id", Sql.uuid(id.value()))
+                .map(Rows.CREDENTIAL)
+                .findOne());
+    }
+
+    @Override
     public Optional<Credential> findByHash(TokenHash hash) {
         Objects.requireNonNull(hash, "hash");
         return transactions.read(handle -> handle.createQuery(SELECT + " WHERE token_hash = :hash")

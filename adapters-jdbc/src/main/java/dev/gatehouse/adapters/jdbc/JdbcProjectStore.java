@@ -76,6 +76,15 @@ final class JdbcProjectStore implements ProjectStore {
     }
 
     @Override
+    public Optional<Project> findByIdForUpdate(ProjectId id) {
+        Objects.requireNonNull(id, "id");
+        return transactions.read(handle -> handle.createQuery(SELECT + " WHERE id = :id FOR UPDATE")
+                .bind("id", Sql.uuid(id.value()))
+                .map(Rows.PROJECT)
+                .findOne());
+    }
+
+    @Override
     public Optional<Project> findByName(OrganizationId organization, String name) {
         Objects.requireNonNull(organization, "organization");
         Objects.requireNonNull(name, "name");

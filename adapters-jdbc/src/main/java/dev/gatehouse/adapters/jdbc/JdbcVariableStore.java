@@ -87,8 +87,9 @@ final class JdbcVariableStore implements VariableStore {
     public void update(Variable variable) {
         Objects.requireNonNull(variable, "variable");
         transactions.write(handle -> {
-            // Updating the row first takes its lock, so that concurrent updates of one variable run one after the
-            // other and each compares its versions with those the previous one committed.
+            // Updating the row first takes its lock, if findByIdForUpdate has not already, so that concurrent updates
+            // of one variable write one after the other and each compares its versions with those the previous one
+            // committed; an update based on findByIdForUpdate has also seen the previous one's other changes.
             int updated = handle.createUpdate("UPDATE variables SET name = :name, description = :description,"
                             + " json_schema = :jsonSchema, template_inputs_schema = :templateInputsSchema,"
                             + " latest_weight = :latestWeight, aliases = :aliases, example = :example,"
@@ -141,29 +142,49 @@ final class JdbcVariableStore implements VariableStore {
     @Override
     public Optional<Variable> findById(VariableId id) {
         Objects.requireNonNull(id, "id");
-        return load("id = :id", Map.of("id", id.value())).stream().findFirst();
+        return load("id = :id", Map.of("id", id.value()), false).stream().findFirst();
+    }
+
+    @Override
+    public Optional<Variable> findByIdForUpdate(VariableId id) {
+        Objects.requireNonNull(id, "id");
+        return load("id = :id", Map.of("id", id.value()), true).stream().findFirst();
     }
 
     @Override
     public Optional<Variable> findByName(ProjectId project, String name) {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(name, "name");
-        return load("project_id = :projectId AND name = :name", Map.of("projectId", project.value(), "name", name))
-                .stream().findFirst();
+        return load("project_id = :projectId AND name = :name", Map.of("projectId", project.value(), "name", name),
+                false).stream().findFirst();
     }
 
     @Override
     public List<Variable> listByProject(ProjectId project) {
         Objects.requireNonNull(project, "project");
-        return load("project_id = :projectId", Map.of("projectId", project.value()));
+        return load("project_id = :projectId", Map.of("projectId", project.value()), false);
     }
 
-    /** The variables matching {@code where} (on the variables table), oldest first, each with all its parts. */
-    private List<Variable> load(String where, Map<String, Object> parameters) {
-        return transactions.read(handle -> handle.isInTransaction()
-                ? load(handle, where, parameters)
-                : handle.inTransaction(TransactionIsolationLevel.REPEATABLE_READ,
-                        snapshot -> load(snapshot, where, parameters)));
+    /**
+     * The variables matching {@code where} (on the variables table), oldest first, each with all its parts; with
+     * {@code forUpdate}, inside a unit of work, their rows are locked until the unit ends.
+     */
+    private List<Variable> load(String where, Map<String, Object> parameters, boolean forUpdate) {
+        return transactions.read(handle -> {
+            if (!handle.isInTransaction()) {
+                // Outside a unit a lock would end with the read, so the snapshot alone serves.
+                return handle.inTransaction(TransactionIsolationLevel.REPEATABLE_READ,
+                        snapshot -> load(snapshot, where, parameters));
+            }
+            if (forUpdate) {
+                // Locked by a statement of its own, so that the reads after it, each seeing what was committed when it
+                // began, see what a unit that held the lock committed.
+                bind(handle.createQuery("SELECT id FROM variables WHERE " + where + " FOR UPDATE"), parameters)
+                        .map((row, context) -> Sql.uuid(row, "id"))
+                        .list();
+            }
+            return load(handle, where, parameters);
+        });
     }
 
     private static List<Variable> load(Handle handle, String where, Map<String, Object> parameters) {

@@ -33,6 +33,12 @@ public interface AlertStore {
 
     Optional<Alert> findById(AlertId id);
 
+    /**
+     * As {@link #findById}, and no other unit of work may change the alert, or read it with this method, until the
+     * calling unit of work ends: the read to base an update on.
+     */
+    Optional<Alert> findByIdForUpdate(AlertId id);
+
     Optional<Alert> findByName(ProjectId project, String name);
 
     /** The project's alerts, oldest first (ties broken by id). */

@@ -22,6 +22,12 @@ public interface ChannelStore {
 
     Optional<Channel> findById(ChannelId id);
 
+    /**
+     * As {@link #findById}, and no other unit of work may change the channel, or read it with this method, until the
+     * calling unit of work ends: the read to base an update on.
+     */
+    Optional<Channel> findByIdForUpdate(ChannelId id);
+
     /** The organization's channels, oldest first (ties broken by id). */
     List<Channel> listByOrganization(OrganizationId organization);
 

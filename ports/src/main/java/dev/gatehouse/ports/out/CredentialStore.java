@@ -34,6 +34,12 @@ public interface CredentialStore {
 
     Optional<Credential> findById(CredentialId id);
 
+    /**
+     * As {@link #findById}, and no other unit of work may change the credential, or read it with this method, until
+     * the calling unit of work ends: the read to base an update on.
+     */
+    Optional<Credential> findByIdForUpdate(CredentialId id);
+
     /** The credential whose token hashes to {@code hash}. */
     Optional<Credential> findByHash(TokenHash hash);
 

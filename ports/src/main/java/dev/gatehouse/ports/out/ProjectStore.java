@@ -27,6 +27,12 @@ public interface ProjectStore {
 
     Optional<Project> findById(ProjectId id);
 
+    /**
+     * As {@link #findById}, and no other unit of work may change the project, or read it with this method, until the
+     * calling unit of work ends: the read to base an update on.
+     */
+    Optional<Project> findByIdForUpdate(ProjectId id);
+
     Optional<Project> findByName(OrganizationId organization, String name);
 
     /** The organization's projects, oldest first (ties broken by id). */

@@ -29,6 +29,12 @@ public interface VariableStore {
 
     Optional<Variable> findById(VariableId id);
 
+    /**
+     * As {@link #findById}, and no other unit of work may change the variable, or read it with this method, until the
+     * calling unit of work ends: the read to base an update on.
+     */
+    Optional<Variable> findByIdForUpdate(VariableId id);
+
     Optional<Variable> findByName(ProjectId project, String name);
 
     /** The project's variables, oldest first (ties broken by id). */
