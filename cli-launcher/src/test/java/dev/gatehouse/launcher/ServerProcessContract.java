@@ -116,6 +116,25 @@ abstract class ServerProcessContract {
     }
 
     @Test
+    void textWithANulCharacterIsA422AndNoStorageFailure() {
+        GatehouseProcess server = start();
+        ApiClient api = new ApiClient(server.awaitListening(START_TIMEOUT));
+        String admin = adminKeyFromBanner(server);
+        api.createProject(admin, "web");
+
+        ApiClient.Response created = api.post("/api/v1/projects/", admin,
+                "{\"project_name\": \"other\", \"description\": \"a\\u0000b\"}");
+        ApiClient.Response apiKey = api.post("/api/v1/api-keys/", admin,
+                "{\"name\": \"deploy\\u0000\", \"scopes\": [\"project:read\"]}");
+
+        assertThat(created.status()).as(created.body()).isEqualTo(422);
+        assertThat(apiKey.status()).as(apiKey.body()).isEqualTo(422);
+        assertThat(api.get("/api/v1/projects/", admin).body()).contains("\"web\"").doesNotContain("\"other\"");
+        assertThat(api.get("/api/v1/api-keys/", admin).body()).doesNotContain("deploy");
+        assertThat(server.terminate(STOP_TIMEOUT)).isIn(0, 143);
+    }
+
+    @Test
     void aCredentialAcknowledgedJustBeforeKill9OutlivesTheCrash() {
         GatehouseProcess first = start();
         ApiClient api = new ApiClient(first.awaitListening(START_TIMEOUT));

@@ -116,6 +116,7 @@ final class Call {
             throw new ApiException.Invalid(List.of(ValidationError.of("model_attributes_type", List.of("body"),
                     "Input should be a valid dictionary or object to extract fields from", node)));
         }
+        NulCharacters.requireNone(object, List.of("body"));
         ctx.attribute(BODY_ATTRIBUTE, object);
         return new JsonBody(object);
     }

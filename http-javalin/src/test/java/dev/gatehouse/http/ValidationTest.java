@@ -204,6 +204,33 @@ class ValidationTest {
     }
 
     /** Runs a failing request and checks it changed none of the projects, tokens or API keys. */
+    @Test
+    void a_nul_character_anywhere_in_a_body_is_a_422_at_each_place_and_nothing_is_written() {
+        Response project = unchanged(() -> server.post("/api/v1/projects/", server.adminToken,
+                "{\"project_name\": \"web\\u0000app\", \"description\": \"fine\"}"));
+        Response apiKey = unchanged(() -> server.post("/api/v1/api-keys/", server.adminToken,
+                "{\"name\": \"nul\", \"scopes\": [\"project:read\", \"project:read\\u0000\"],"
+                        + " \"claims\": {\"x\\u0000\": {\"cache_enabled\": \"\\u0000\"}}}"));
+
+        JsonNode name = only(project);
+        assertThat(name.get("type").asText()).isEqualTo("value_error");
+        assertThat(name.get("loc")).hasToString("[\"body\",\"project_name\"]");
+        assertThat(name.get("msg").asText()).isEqualTo(NulCharacters.MESSAGE);
+        assertThat(name.get("input").asText()).isEqualTo("web\u0000app");
+        assertThat(apiKey.json().get("detail")).hasSize(3);
+        error(apiKey, "value_error", "body", "scopes", "1");
+        error(apiKey, "value_error", "body", "claims", "x\u0000");
+        error(apiKey, "value_error", "body", "claims", "x\u0000", "cache_enabled");
+    }
+
+    @Test
+    void a_nul_character_in_a_path_is_refused_before_any_route_reads_it() {
+        Response response = server.get("/api/v1/projects/" + projectId + "/variables/a%00b/", server.adminToken);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("{\"detail\":\"Bad Request\"}");
+    }
+
     private static Response unchanged(Supplier<Response> request) {
         List<String> before = state();
         Response response = request.get();
