@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Interner;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.gatehouse.ports.model.CredentialGrant;
-import dev.gatehouse.ports.model.CredentialId;
 import dev.gatehouse.ports.model.CredentialKind;
 import dev.gatehouse.ports.model.OrganizationId;
 import dev.gatehouse.ports.model.Principal;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -42,6 +40,7 @@ public final class VerificationCache {
     private final Function<TokenHash, Optional<CredentialGrant>> lookup;
     private final Interner<OrganizationId> organizations = Interner.newWeakInterner();
     private final Interner<ProjectId> projects = Interner.newWeakInterner();
+    private final Interner<Set<Scope>> scopeSets = Interner.newWeakInterner();
 
     /**
      * A cache of at most {@code maxEntries} known and {@code maxEntries} unknown hashes, filled by {@code lookup},
@@ -114,14 +113,18 @@ public final class VerificationCache {
         unknown.invalidateAll();
     }
 
-    /** The cached form of {@code grant}, sharing id objects with the other entries of its organization. */
+    /**
+     * The cached form of {@code grant}, sharing id objects with the other entries of its organization, and its scope
+     * set and claims with every entry that has equal ones.
+     */
     private Known known(CredentialGrant grant) {
         OrganizationId organization = organizations.intern(grant.organizationId());
         ProjectId project = grant.projectId() == null ? null : projects.intern(grant.projectId());
         long expiresAt = grant.expiresAt() == null ? Long.MAX_VALUE : expiryMicros(grant.expiresAt());
         ScopeClaims claims = grant.claims().isEmpty() ? ScopeClaims.NONE : grant.claims();
-        return new Known(grant.id().value(), grant.kind(), organization, project, grant.scopes(), expiresAt,
-                grant.revoked(), claims);
+        Principal principal = new Principal(grant.id(), grant.kind(), organization, project,
+                scopeSets.intern(grant.scopes()), claims);
+        return new Known(principal, expiresAt, grant.revoked());
     }
 
     /**
@@ -148,44 +151,32 @@ public final class VerificationCache {
     }
 
     /**
-     * What verification needs of a credential, kept small because the cache holds one per credential (the
-     * principal is rebuilt on each use rather than kept): its expiry in epoch microseconds ({@link Long#MAX_VALUE}
-     * for never) and revocation are checked on every use.
+     * What verification needs of a credential: the principal it authenticates, built once so that a hit allocates
+     * none, with its ids, scope set and claims shared with other entries where equal; its expiry in epoch microseconds
+     * ({@link Long#MAX_VALUE} for never) and revocation are checked on every use.
      */
     public static final class Known implements Entry {
 
-        private final UUID credentialId;
-        private final CredentialKind kind;
-        private final OrganizationId organizationId;
-        private final ProjectId projectId;
-        private final Set<Scope> scopes;
+        private final Principal principal;
         private final long expiresAtMicros;
         private final boolean revoked;
-        /** {@link ScopeClaims#NONE} itself for a credential without claims, so that most entries share it. */
-        private final ScopeClaims claims;
         /** The last instant {@link #noteUse} accepted; read and written without synchronisation, see there. */
         private Instant notedUse;
 
-        Known(UUID credentialId, CredentialKind kind, OrganizationId organizationId, ProjectId projectId,
-                Set<Scope> scopes, long expiresAtMicros, boolean revoked, ScopeClaims claims) {
-            this.credentialId = credentialId;
-            this.kind = kind;
-            this.organizationId = organizationId;
-            this.projectId = projectId;
-            this.scopes = scopes;
+        Known(Principal principal, long expiresAtMicros, boolean revoked) {
+            this.principal = principal;
             this.expiresAtMicros = expiresAtMicros;
             this.revoked = revoked;
-            this.claims = claims;
         }
 
         /** The credential's kind. */
         public CredentialKind kind() {
-            return kind;
+            return principal.kind();
         }
 
         /** The credential's organization. */
         public OrganizationId organizationId() {
-            return organizationId;
+            return principal.organizationId();
         }
 
         /** Whether the credential was revoked. */
@@ -193,9 +184,9 @@ public final class VerificationCache {
             return revoked;
         }
 
-        /** The principal this credential authenticates. */
+        /** The principal this credential authenticates, the same object on every use. */
         public Principal principal() {
-            return new Principal(new CredentialId(credentialId), kind, organizationId, projectId, scopes, claims);
+            return principal;
         }
 
         /** Whether the credential has an expiry at all. */
