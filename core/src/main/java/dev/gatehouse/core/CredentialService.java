@@ -144,19 +144,23 @@ final class CredentialService implements Credentials {
         cache.invalidate(oldHash);
         IssuedCredential issued = env.storage().transactions().inTransaction(() -> {
             Credential old = targetForUpdate(caller, target, target.kind());
+            Instant now = env.now();
             if (old.revokedAt() != null) {
                 throw new ConflictException("A revoked credential cannot be rotated");
+            }
+            if (old.isExpiredAt(now)) {
+                throw new ConflictException("An expired credential cannot be rotated");
             }
             if (successorOf(old).isPresent()) {
                 throw new ConflictException("This credential has already been rotated");
             }
             // The successor is a new credential: rotating a stronger one would hand the caller more than it holds.
+            // It keeps the old one's expiry, so that a rotation never outlives a lifetime someone set.
             Access.requireWithinGrant(caller, old.scopes(), old.projectId());
-            Instant now = env.now();
             Project project = old.projectId() == null ? null : env.storage().projects().findById(old.projectId())
                     .orElseThrow(() -> new NotFoundException("Project not found"));
             IssuedCredential successor = issue(caller, new Draft(old.kind(), project, old.name(), old.description(),
-                    old.scopes(), null, old.id(), old.claims()), now);
+                    old.scopes(), old.expiresAt(), old.id(), old.claims()), now);
             Instant graceEnd = now.plus(grace);
             if (old.expiresAt() == null || old.expiresAt().isAfter(graceEnd)) {
                 Credential expiring = old.withExpiry(graceEnd, caller.credentialId(), now);
@@ -177,6 +181,10 @@ final class CredentialService implements Credentials {
         Access.require(caller, Access.managing(target.kind()));
         change(caller, target, current -> {
             Instant now = env.now();
+            if (current.isExpiredAt(now)) {
+                // Already expired: a later expiry would misstate when it stopped working.
+                return;
+            }
             Credential expired = current.withExpiry(now, caller.credentialId(), now);
             store().update(expired);
             audit(expired, AuditAction.UPDATE, caller, now, new AuditTrail.Fields()

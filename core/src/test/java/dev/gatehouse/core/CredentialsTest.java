@@ -319,6 +319,22 @@ class CredentialsTest {
     }
 
     @Test
+    void expiringAnExpiredCredentialKeepsWhenItStoppedWorking() {
+        Project project = installation.project("checkout");
+        IssuedCredential token = installation.token(project.id(), CredentialKind.WRITE_TOKEN);
+        CredentialTarget target = CredentialTarget.token(project.id(), CredentialKind.WRITE_TOKEN, token.credential().id());
+        credentials.expire(operator, target);
+        Instant expiredAt = stored(token).expiresAt();
+        int entries = installation.auditEntries().size();
+        installation.clock.advance(Duration.ofMinutes(1));
+
+        credentials.expire(operator, target);
+
+        assertThat(stored(token).expiresAt()).isEqualTo(expiredAt);
+        assertThat(installation.auditEntries()).hasSize(entries);
+    }
+
+    @Test
     void revokeStampsTheRevocationOnceAndAuditsIt() {
         Project project = installation.project("checkout");
         IssuedCredential token = installation.token(project.id(), CredentialKind.READ_TOKEN);

@@ -98,7 +98,8 @@ class RotationTest {
         assertThat(next.scopes()).isEqualTo(old.scopes());
         assertThat(next.createdBy()).isEqualTo(admin.credentialId());
         assertThat(next.createdAt()).isEqualTo(installation.clock.instant().truncatedTo(ChronoUnit.MICROS));
-        assertThat(next.expiresAt()).isNull();
+        assertThat(next.expiresAt()).as("a rotation never outlives the old one's lifetime")
+                .isEqualTo(old.expiresAt());
         assertThat(successor.token()).isNotEqualTo(key.token()).startsWith("gth_ak_");
         assertThat(next.tokenHash()).isNotEqualTo(old.tokenHash());
         assertThat(successor.view().projectName()).isEqualTo("checkout");
@@ -159,6 +160,41 @@ class RotationTest {
                 .isInstanceOf(ConflictException.class);
         assertThat(installation.auditEntries()).hasSize(entries);
         assertThat(installation.storage.credentials().listByProject(project.id(), CredentialKind.WRITE_TOKEN)).hasSize(3);
+    }
+
+    @Test
+    void aCredentialWithoutExpiryHasASuccessorWithoutExpiry() {
+        Project project = installation.project("checkout");
+        IssuedCredential token = installation.token(project.id(), CredentialKind.WRITE_TOKEN);
+
+        IssuedCredential successor = gatehouse.credentials().rotate(installation.operator,
+                CredentialTarget.token(project.id(), CredentialKind.WRITE_TOKEN, token.credential().id()), null);
+
+        assertThat(successor.credential().expiresAt()).isNull();
+    }
+
+    @Test
+    void anExpiredCredentialIsNeverRotatedIntoALiveOne() {
+        Project project = installation.project("checkout");
+        Instant soon = installation.clock.instant().plusSeconds(30).truncatedTo(ChronoUnit.MICROS);
+        IssuedCredential lapsed = gatehouse.credentials().createToken(installation.operator,
+                new NewProjectToken(project.id(), CredentialKind.WRITE_TOKEN, null, soon));
+        IssuedCredential forced = installation.token(project.id(), CredentialKind.WRITE_TOKEN);
+        CredentialTarget lapsedTarget = CredentialTarget.token(project.id(), CredentialKind.WRITE_TOKEN,
+                lapsed.credential().id());
+        CredentialTarget forcedTarget = CredentialTarget.token(project.id(), CredentialKind.WRITE_TOKEN,
+                forced.credential().id());
+        gatehouse.credentials().expire(installation.operator, forcedTarget);
+        installation.clock.advance(Duration.ofSeconds(31));
+        int entries = installation.auditEntries().size();
+
+        assertThatThrownBy(() -> gatehouse.credentials().rotate(installation.operator, lapsedTarget, null))
+                .isInstanceOf(ConflictException.class).hasMessage("An expired credential cannot be rotated");
+        assertThatThrownBy(() -> gatehouse.credentials().rotate(installation.operator, forcedTarget, null))
+                .isInstanceOf(ConflictException.class).hasMessage("An expired credential cannot be rotated");
+        assertThat(installation.auditEntries()).hasSize(entries);
+        assertThat(installation.storage.credentials().listByProject(project.id(), CredentialKind.WRITE_TOKEN))
+                .hasSize(2);
     }
 
     @Test
