@@ -1,5 +1,6 @@
 package dev.gatehouse.launcher;
 
+import dev.gatehouse.adapters.jdbc.JdbcStorage;
 import dev.gatehouse.ports.model.GatehouseException;
 import dev.gatehouse.ports.model.StorageException;
 import java.io.IOException;
@@ -88,6 +89,10 @@ final class StorageOptions {
             if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
                 throw usage(source("--jdbc-url") + " must be a PostgreSQL JDBC URL such as "
                         + "jdbc:postgresql://host:5432/database?user=name");
+            }
+            String problem = JdbcStorage.passwordHazard(jdbcUrl);
+            if (problem != null) {
+                throw usage(source("--jdbc-url") + ": " + problem);
             }
             return new StorageChoice.Postgres(jdbcUrl);
         }

@@ -203,6 +203,24 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
+    @CsvSource({
+        "jdbc:postgresql://gh:hunter2@db:5432/gatehouse, a user or password before the host",
+        "jdbc:postgresql://gh:hunter2@db/gatehouse?sslmode=require, a user or password before the host",
+        "jdbc:postgresql://db:5432/gatehouse;password=hunter2, after '?'",
+    })
+    void aJdbcUrlThePostgresDriverWouldMisreadIsAUsageErrorThatNeverRepeatsThePassword(String url, String why) {
+        int exit = run(Map.of(), "serve", "--jdbc-url", url, "--master-key-file", "/tmp/unused.key");
+        int fromEnvironment = run(Map.of("GATEHOUSE_JDBC_URL", url), "admin", "create-key", "--org", "acme",
+                "--name", "ci", "--scope", "project:read");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(fromEnvironment).isEqualTo(2);
+        assertThat(err.toString()).contains("--jdbc-url: a PostgreSQL JDBC URL")
+                .contains("--jdbc-url (from GATEHOUSE_JDBC_URL): a PostgreSQL JDBC URL").contains(why)
+                .doesNotContain("hunter2");
+    }
+
+    @ParameterizedTest
     @CsvSource({"-1", "65536"})
     void aPortOutsideTheRangeIsAUsageError(String port) {
         int exit = run(Map.of(), "serve", "--in-memory", "--port", port);

@@ -99,6 +99,10 @@ public final class JdbcStorage implements Storage {
         if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("a PostgreSQL JDBC URL starts with jdbc:postgresql:");
         }
+        String problem = passwordHazard(jdbcUrl);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
         return pooled(Vendor.POSTGRESQL, jdbcUrl, "PostgreSQL at " + location(jdbcUrl), SERVER_POOL_SIZE,
                 SERVER_MINIMUM_IDLE, false);
     }
@@ -217,6 +221,26 @@ public final class JdbcStorage implements Storage {
         } catch (SQLException failure) {
             throw SqlErrors.storage(failure);
         }
+    }
+
+    /**
+     * Why the PostgreSQL driver could not read {@code jdbcUrl} as meant, and would repeat a password in its messages,
+     * or null: a user or password before the host, or parameters after {@code ;}, which it takes for part of the host
+     * or database name. The message never repeats the URL.
+     */
+    public static String passwordHazard(String jdbcUrl) {
+        String rest = jdbcUrl.substring(jdbcUrl.indexOf(':', "jdbc:".length()) + 1);
+        int parameters = rest.indexOf('?');
+        String beforeParameters = parameters < 0 ? rest : rest.substring(0, parameters);
+        if (beforeParameters.contains("@")) {
+            return "a PostgreSQL JDBC URL cannot hold a user or password before the host: give them as parameters,"
+                    + " as in jdbc:postgresql://host:5432/database?user=name&password=secret";
+        }
+        if (beforeParameters.contains(";")) {
+            return "a PostgreSQL JDBC URL takes its parameters after '?', not ';', as in"
+                    + " jdbc:postgresql://host:5432/database?user=name&password=secret";
+        }
+        return null;
     }
 
     /** Host, port and database of a PostgreSQL URL, without the parameters, which may hold a password. */

@@ -77,6 +77,19 @@ class JdbcStorageTest {
     }
 
     @Test
+    void aUrlTheDriverWouldMisreadIsRefusedWithoutBeingRepeated() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> JdbcStorage.postgres("jdbc:postgresql://gh:hunter2@127.0.0.1:1/gatehouse"))
+                .withMessageContaining("cannot hold a user or password before the host")
+                .withMessageNotContaining("hunter2");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> JdbcStorage.postgres("jdbc:postgresql://127.0.0.1:1/gatehouse;password=hunter2"))
+                .withMessageContaining("after '?', not ';'")
+                .withMessageNotContaining("hunter2");
+        assertThat(JdbcStorage.passwordHazard("jdbc:postgresql://db1,db2:5433/gatehouse?password=p@ss;word")).isNull();
+    }
+
+    @Test
     void theDescriptionNamesTheDatabaseWithoutTheUrlParameters() {
         try (JdbcStorage storage = JdbcStorage.h2File(directory.resolve("described"))) {
             Path file = directory.resolve("described").toAbsolutePath();
