@@ -1,9 +1,11 @@
 package dev.gatehouse.launcher;
 
 import com.google.inject.Guice;
+import dev.gatehouse.ports.in.CredentialTarget;
 import dev.gatehouse.ports.in.NewApiKey;
 import dev.gatehouse.ports.in.UseCases;
 import dev.gatehouse.ports.model.Credential;
+import dev.gatehouse.ports.model.GatehouseException;
 import dev.gatehouse.ports.model.IssuedCredential;
 import dev.gatehouse.ports.model.NotFoundException;
 import dev.gatehouse.ports.model.Organization;
@@ -95,7 +97,12 @@ final class CreateKeyCommand implements Callable<Integer> {
             ProjectId projectId = project == null ? null : projectNamed(useCases, operator);
             IssuedCredential issued = useCases.credentials().createApiKey(operator,
                     new NewApiKey(name, description, new LinkedHashSet<>(scopes), projectId, expiresAt));
-            report(issued);
+            if (!report(issued)) {
+                useCases.credentials().revoke(operator, CredentialTarget.apiKey(issued.credential().id()));
+                throw new GatehouseException("the API key '" + name + "' (" + issued.credential().id() + ") could "
+                        + "not be written to standard output, so it was revoked at once: run the command again with "
+                        + "a standard output that can be written");
+            }
             return 0;
         }
     }
@@ -116,7 +123,8 @@ final class CreateKeyCommand implements Callable<Integer> {
                 : all.stream().map(org -> "'" + org.name() + "'").collect(Collectors.joining(", "));
     }
 
-    private void report(IssuedCredential issued) {
+    /** Shows the key on standard output and what it is on standard error; whether standard output took it. */
+    private boolean report(IssuedCredential issued) {
         Credential key = issued.credential();
         PrintWriter err = spec.commandLine().getErr();
         err.println("Created API key '" + key.name() + "' (id " + key.id() + ") in organization '" + organization
@@ -128,5 +136,6 @@ final class CreateKeyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println(issued.token());
         out.flush();
+        return !out.checkError();
     }
 }

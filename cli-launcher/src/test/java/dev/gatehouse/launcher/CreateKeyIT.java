@@ -8,6 +8,7 @@ import dev.gatehouse.ports.model.Project;
 import dev.gatehouse.ports.model.Scope;
 import dev.gatehouse.ports.model.VerifyResult;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -89,6 +90,30 @@ class CreateKeyIT {
         Principal principal = ((VerifyResult.Verified) verified).principal();
         assertThat(server.useCases().projects().list(principal)).extracting(Project::name)
                 .containsExactlyInAnyOrder("web", "billing");
+    }
+
+    @Test
+    void aKeyThatStandardOutputCannotTakeIsRevokedAndTheCommandFails() {
+        PrintWriter brokenOut = new PrintWriter(new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        });
+
+        int exit = GatehouseCli.execute(Map.of(), brokenOut, new PrintWriter(err, true), "admin", "create-key",
+                "--data-dir", dataDir.toString(), "--pepper-file", pepper.toString(), "--org", "acme",
+                "--name", "lost", "--scope", "project:read");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("could not be written to standard output, so it was revoked at once");
+        GatehouseServer server = serve();
+        Principal operator = Principal.operator(
+                server.useCases().organizations().findByName("acme").orElseThrow().id());
+        assertThat(server.useCases().credentials().listApiKeys(operator))
+                .filteredOn(view -> view.credential().name().equals("lost"))
+                .singleElement()
+                .satisfies(view -> assertThat(view.credential().revokedAt()).isNotNull());
     }
 
     @Test
