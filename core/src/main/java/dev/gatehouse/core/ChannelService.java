@@ -62,6 +62,7 @@ final class ChannelService implements Channels {
         Objects.requireNonNull(command, "command");
         Access.require(caller, Scope.ORGANIZATION_WRITE_CHANNEL);
         ChannelId id = ChannelId.random();
+        requireNotMasked(command.config());
         ChannelConfig stored = codec.encrypt(command.config(), id);
         return env.storage().transactions().inTransaction(() -> {
             Instant now = env.now();
@@ -176,10 +177,24 @@ final class ChannelService implements Channels {
             }
             return ChannelCodec.withSecret(requested, ChannelCodec.secretOf(current.config()));
         }
-        if (sameType && secret.equals(codec.decryptSecret(current.config(), current.id()))) {
+        if (sameType && (secret.equals(codec.decryptSecret(current.config(), current.id()))
+                || secret.equals(ChannelCodec.secretOf(codec.masked(current.config(), current.id()))))) {
+            // Sent back as it was stored, or as it was shown: a client that read the channel and wrote it back.
             return ChannelCodec.withSecret(requested, ChannelCodec.secretOf(current.config()));
         }
+        requireNotMasked(requested);
         return codec.encrypt(requested, current.id());
+    }
+
+    /** Refuses a secret that holds the mask: one shown for another channel, which would be stored as the secret. */
+    private static void requireNotMasked(ChannelConfig config) {
+        String secret = ChannelCodec.secretOf(config);
+        if (secret != null && secret.contains(ChannelCodec.MASK)) {
+            String field = ChannelCodec.secretField(config);
+            throw new InvalidInputException("config." + config.type() + "." + field, "value_error",
+                    "Value error, " + field + " is masked as Gatehouse shows it, not the secret itself: give the "
+                            + "secret, or an empty " + field + " to keep the stored one");
+        }
     }
 
     /** Adds the config's changed public fields, and a marker for a secret that was set, changed or removed. */

@@ -183,6 +183,34 @@ class ChannelsTest {
     }
 
     @Test
+    void writingBackTheConfigAsReadKeepsTheSecretAndAnotherMaskIsRefused() {
+        String key = "0123456789abcdefWXYZ";
+        ChannelView created = channels.create(operator, new NewChannel("PagerDuty",
+                new ChannelConfig.PagerDuty(key, PagerDutyRegion.EU)));
+        ChannelId id = created.channel().id();
+        Channel before = stored(id);
+        int entries = installation.auditEntries().size();
+        installation.clock.advance(Duration.ofMinutes(1));
+
+        ChannelView written = channels.update(operator, id, new ChannelUpdate(Change.to("Paging"),
+                Change.to(created.channel().config()), Change.keep()));
+        ChannelConfig otherMask = new ChannelConfig.PagerDuty("**********ABCD", PagerDutyRegion.EU);
+
+        assertThat(codec.decryptSecret(stored(id).config(), id)).isEqualTo(key);
+        assertThat(stored(id).config()).isEqualTo(before.config());
+        assertThat(written.channel().label()).isEqualTo("Paging");
+        assertThat(installation.auditEntries()).hasSize(entries + 1);
+        assertThat(installation.lastAuditEntryOf(id).changes())
+                .extracting(FieldChange::field).containsExactly("label");
+        assertThatThrownBy(() -> channels.update(operator, id, new ChannelUpdate(Change.keep(),
+                Change.to(otherMask), Change.keep())))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("is masked as Gatehouse shows it");
+        assertThatThrownBy(() -> channels.create(operator, new NewChannel("Copy", otherMask)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("is masked as Gatehouse shows it");
+        assertThat(codec.decryptSecret(stored(id).config(), id)).isEqualTo(key);
+    }
+
+    @Test
     void reorderingRecipientsIsAuditedInBothOrders() {
         ChannelId id = channels.create(operator, new NewChannel("Mail",
                 new ChannelConfig.Email(List.of("b@example.com", "a@example.com")))).channel().id();

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Refuses the NUL character (U+0000) anywhere in a request's text, names and free-form JSON included, with a 422 at
- * each place it occurs: PostgreSQL can store it in neither text nor JSON, so every store refuses it alike.
+ * each place it occurs: PostgreSQL can store it in neither text nor JSON, so every store refuses it alike. The errors
+ * never echo the text, which may be a secret (a webhook URL, a routing key) that no response may show.
  */
 final class NulCharacters {
 
@@ -28,12 +29,12 @@ final class NulCharacters {
 
     private static void collect(JsonNode node, List<Object> loc, List<ValidationError> errors) {
         if (node.isTextual() && node.textValue().indexOf(NUL) >= 0) {
-            errors.add(error(loc, node.textValue()));
+            errors.add(error(loc));
         } else if (node.isObject()) {
             for (Map.Entry<String, JsonNode> member : node.properties()) {
                 List<Object> memberLoc = BodyReader.at(loc, member.getKey());
                 if (member.getKey().indexOf(NUL) >= 0) {
-                    errors.add(error(memberLoc, member.getKey()));
+                    errors.add(error(memberLoc));
                 }
                 collect(member.getValue(), memberLoc, errors);
             }
@@ -44,7 +45,7 @@ final class NulCharacters {
         }
     }
 
-    private static ValidationError error(List<Object> loc, String input) {
-        return new ValidationError("value_error", loc, MESSAGE, input, Map.of("error", "NUL character in text"));
+    private static ValidationError error(List<Object> loc) {
+        return new ValidationError("value_error", loc, MESSAGE, null, Map.of("error", "NUL character in text"));
     }
 }

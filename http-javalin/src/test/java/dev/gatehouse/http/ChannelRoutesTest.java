@@ -116,6 +116,31 @@ class ChannelRoutesTest {
     }
 
     @Test
+    void a_nul_character_in_a_secret_is_refused_without_echoing_the_secret() {
+        Response response = unchanged(() -> server.post(COLLECTION, server.adminToken,
+                webhook("Nul", "auto", SLACK + "\\u0000")));
+
+        assertThat(response.body()).contains("NUL character").doesNotContain("services/T0000");
+    }
+
+    @Test
+    void a_config_written_back_as_read_keeps_its_secret() {
+        JsonNode created = created("{\"label\": \"Paging\", \"config\": {\"type\": \"pagerduty\","
+                + " \"routing_key\": \"0123456789abcdefWXYZ\", \"region\": \"eu\"}}");
+        String path = COLLECTION + created.get("id").asText() + "/";
+
+        Response written = server.put(path, server.adminToken,
+                "{\"label\": \"Paged\", \"config\": " + created.get("config") + "}");
+        Response copied = server.post(COLLECTION, server.adminToken,
+                "{\"label\": \"Copy\", \"config\": " + created.get("config") + "}");
+
+        assertThat(written.status()).as(written.body()).isEqualTo(200);
+        assertThat(written.json().get("config")).isEqualTo(created.get("config"));
+        assertThat(copied.status()).as(copied.body()).isEqualTo(422);
+        assertThat(copied.body()).contains("is masked as Gatehouse shows it").doesNotContain("0123456789");
+    }
+
+    @Test
     void delete_answers_204_and_the_channel_is_gone() {
         String id = created(webhook("Doomed", "auto", SLACK)).get("id").asText();
 

@@ -216,7 +216,7 @@ class ValidationTest {
         assertThat(name.get("type").asText()).isEqualTo("value_error");
         assertThat(name.get("loc")).hasToString("[\"body\",\"project_name\"]");
         assertThat(name.get("msg").asText()).isEqualTo(NulCharacters.MESSAGE);
-        assertThat(name.get("input").asText()).isEqualTo("web\u0000app");
+        assertThat(name.get("input").isNull()).as("the text, which may be a secret, is never echoed").isTrue();
         assertThat(apiKey.json().get("detail")).hasSize(3);
         error(apiKey, "value_error", "body", "scopes", "1");
         error(apiKey, "value_error", "body", "claims", "x\u0000");
