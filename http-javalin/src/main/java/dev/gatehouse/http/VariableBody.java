@@ -70,7 +70,8 @@ final class VariableBody {
                 : overrides(overridesNode, at(BODY, "overrides"));
         List<String> aliases = body.has("aliases") ? aliases(body.get("aliases"), false) : null;
         String example = body.has("example") ? reader.nullableString(body.get("example"), at(BODY, "example")) : null;
-        Boolean external = body.has("external") ? reader.bool(body.get("external"), at(BODY, "external")) : false;
+        Boolean external = body.has("external") ? reader.bool(body.get("external"), at(BODY, "external"))
+                : Boolean.FALSE;
         Map<String, LabelAssignment> labels = body.has("labels") ? labels(body.get("labels")) : Map.of();
         reader.validate();
         NewVariable command = reader.build(BODY, body, () -> new NewVariable(name, description, jsonSchema,

@@ -211,6 +211,11 @@ class VariableRoutesTest {
         assertInvalid(project, withRollout("{\"labels\": {}, \"latest_weight\": 2}"), "value_error",
                 "[\"body\",\"rollout\",\"latest_weight\"]");
         assertInvalid(project, withRollout("{}"), "missing", "[\"body\",\"rollout\",\"labels\"]");
+        for (String external : List.of("null", "\"yes\"", "[]")) {
+            assertInvalid(project, "{\"name\": \"ext\", \"description\": null, \"json_schema\": null,"
+                    + " \"rollout\": {\"labels\": {}}, \"overrides\": [], \"external\": " + external + "}",
+                    "bool_type", "[\"body\",\"external\"]");
+        }
         assertInvalid(project, withCondition("{\"kind\": \"value-is-near\", \"attribute\": \"a\"}"), "enum",
                 "[\"body\",\"overrides\",0,\"conditions\",0,\"kind\"]");
         assertInvalid(project, withCondition("{\"kind\": \"value-is-in\", \"attribute\": \"a\", \"values\": []}"),
