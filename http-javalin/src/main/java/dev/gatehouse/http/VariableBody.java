@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.ports.in.LabelAssignment;
 import dev.gatehouse.ports.in.NewVariable;
 import dev.gatehouse.ports.in.VariableUpdate;
+import dev.gatehouse.ports.model.Characters;
 import dev.gatehouse.ports.model.Change;
 import dev.gatehouse.ports.model.Condition;
 import dev.gatehouse.ports.model.ConditionKind;
@@ -156,7 +157,7 @@ final class VariableBody {
                     reader.errors().add(new ValidationError("value_error", weightLoc,
                             "Value error, a weight must be between 0 and 1", entry.getValue(),
                             Map.of("error", "weights are probabilities")));
-                } else if (entry.getKey().isEmpty() || entry.getKey().length() > VariableRules.LABEL_MAX_LENGTH) {
+                } else if (entry.getKey().isEmpty() || Characters.count(entry.getKey()) > VariableRules.LABEL_MAX_LENGTH) {
                     reader.errors().add(ValidationError.of("value_error", weightLoc,
                             "Value error, a label name must have 1 to " + VariableRules.LABEL_MAX_LENGTH
                                     + " characters", entry.getValue()));

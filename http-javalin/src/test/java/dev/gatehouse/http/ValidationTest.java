@@ -205,6 +205,20 @@ class ValidationTest {
 
     /** Runs a failing request and checks it changed none of the projects, tokens or API keys. */
     @Test
+    void a_length_limit_counts_characters_as_pydantic_does_not_utf16_units() {
+        String emoji = "\uD83D\uDE00";
+
+        Response fits = server.post("/api/v1/projects/", server.adminToken,
+                "{\"project_name\": \"emoji-desc\", \"description\": \"" + emoji.repeat(500) + "\"}");
+        Response over = unchanged(() -> server.post("/api/v1/projects/", server.adminToken,
+                "{\"project_name\": \"emoji-over\", \"description\": \"" + emoji.repeat(501) + "\"}"));
+
+        assertThat(fits.status()).as(fits.body()).isEqualTo(201);
+        assertThat(fits.json().get("description").asText()).isEqualTo(emoji.repeat(500));
+        error(over, "string_too_long", "body", "description");
+    }
+
+    @Test
     void a_nul_character_anywhere_in_a_body_is_a_422_at_each_place_and_nothing_is_written() {
         Response project = unchanged(() -> server.post("/api/v1/projects/", server.adminToken,
                 "{\"project_name\": \"web\\u0000app\", \"description\": \"fine\"}"));

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.gatehouse.ports.model.Alert;
 import dev.gatehouse.ports.model.AlertId;
+import dev.gatehouse.ports.model.AlertRules;
 import dev.gatehouse.ports.model.AlertRun;
 import dev.gatehouse.ports.model.Channel;
 import dev.gatehouse.ports.model.ChannelAssignment;
@@ -415,6 +416,15 @@ public abstract class AlertStoreContract extends StorageContract {
         assertThat(alerts().listByProject(project.id()))
                 .hasSize(Concurrently.THREADS * 5)
                 .containsExactlyInAnyOrderElementsOf(inserted);
+    }
+
+    @Test
+    void aNameAtItsLimitRoundTripsWhateverItsCharacters() {
+        Project project = givenProject(givenOrganization());
+        String bells = "\uD83D\uDD14".repeat(AlertRules.NAME_MAX_LENGTH);
+        Alert alert = given(TestData.alert(project, bells, T0, List.of()));
+
+        assertThat(alerts().findById(alert.id()).orElseThrow().name()).isEqualTo(bells);
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.gatehouse.ports.model.Organization;
 import dev.gatehouse.ports.model.OrganizationId;
 import dev.gatehouse.ports.model.Project;
 import dev.gatehouse.ports.model.ProjectId;
+import dev.gatehouse.ports.model.ProjectRules;
 import dev.gatehouse.ports.model.Visibility;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,6 +65,18 @@ public abstract class ProjectStoreContract extends StorageContract {
         assertThat(found).isEqualTo(project);
         assertThat(found.createdAt()).isEqualTo(T0_IN_MICROS);
         assertThat(found.updatedAt()).isEqualTo(Instant.parse("2031-12-31T23:59:59.999999Z"));
+    }
+
+    @Test
+    void aDescriptionAtItsLimitRoundTripsWhateverItsCharacters() {
+        Organization organization = givenOrganization();
+        String emoji = "\uD83D\uDE00".repeat(ProjectRules.DESCRIPTION_MAX_LENGTH);
+        Project project = new Project(ProjectId.random(), organization.id(), "emoji", emoji, Visibility.PRIVATE,
+                Environment.DEVELOPMENT, T0, T0);
+
+        projects().insert(project);
+
+        assertThat(projects().findById(project.id()).orElseThrow().description()).isEqualTo(emoji);
     }
 
     @Test

@@ -19,6 +19,7 @@ import dev.gatehouse.ports.model.RolloutOverride;
 import dev.gatehouse.ports.model.Variable;
 import dev.gatehouse.ports.model.VariableId;
 import dev.gatehouse.ports.model.VariableLabel;
+import dev.gatehouse.ports.model.VariableRules;
 import dev.gatehouse.ports.model.VariableVersion;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -281,6 +282,22 @@ public abstract class VariableStoreContract extends StorageContract {
         assertThat(outcomes.failures()).hasSize(Concurrently.THREADS - 1)
                 .allSatisfy(failure -> assertThat(failure).isInstanceOf(ConflictException.class));
         assertThat(variables().listByProject(project.id())).hasSize(1);
+    }
+
+    @Test
+    void aDescriptionAndLabelsAtTheirLimitsRoundTripWhateverTheirCharacters() {
+        Project project = givenProject(givenOrganization());
+        Variable rich = rich(project.id(), "emoji");
+        String label = "\uD83D\uDE80".repeat(VariableRules.LABEL_MAX_LENGTH);
+        List<VariableLabel> labels = new ArrayList<>(rich.labels());
+        labels.add(new VariableLabel(label, new LabelTarget.Label("production"), T0, null));
+        Variable variable = given(new Variable(rich.id(), project.id(), rich.name(),
+                "\uD83D\uDE00".repeat(VariableRules.DESCRIPTION_MAX_LENGTH), rich.jsonSchema(),
+                rich.templateInputsSchema(), new Rollout(Map.of(label, 0.5), null), rich.overrides(), rich.aliases(),
+                rich.example(), rich.external(), labels, rich.versions(), rich.createdAt(), rich.createdBy(),
+                rich.updatedAt(), rich.updatedBy()));
+
+        assertThat(variables().findById(variable.id())).contains(variable);
     }
 
     @Test

@@ -26,7 +26,7 @@ public final class AlertRules {
         if (name.isBlank()) {
             throw new InvalidInputException("name", "string_too_short", "String should have at least 1 character");
         }
-        if (name.length() > NAME_MAX_LENGTH) {
+        if (Characters.count(name) > NAME_MAX_LENGTH) {
             throw new InvalidInputException("name", "string_too_long",
                     "String should have at most " + NAME_MAX_LENGTH + " characters");
         }

@@ -9,7 +9,7 @@ public record Organization(OrganizationId id, String name, Instant createdAt) {
     public Organization {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(createdAt, "createdAt");
-        if (name == null || name.isBlank() || name.length() > 100) {
+        if (name == null || name.isBlank() || Characters.count(name) > 100) {
             throw new InvalidInputException("organization_name", "string_length", "organization name must be 1 to 100 characters");
         }
         createdAt = Timestamps.micros(createdAt);

@@ -36,7 +36,7 @@ public final class ProjectRules {
 
     /** Returns {@code description} if it is null or at most 500 characters, else throws {@link InvalidInputException}. */
     public static String requireValidDescription(String description) {
-        if (description != null && description.length() > DESCRIPTION_MAX_LENGTH) {
+        if (description != null && Characters.count(description) > DESCRIPTION_MAX_LENGTH) {
             throw new InvalidInputException("description", "string_too_long",
                     "String should have at most " + DESCRIPTION_MAX_LENGTH + " characters");
         }

@@ -23,7 +23,7 @@ public record Rollout(Map<String, Double> labels, Double latestWeight) {
         double sum = 0;
         for (Map.Entry<String, Double> entry : labels.entrySet()) {
             if (entry.getKey() == null || entry.getKey().isEmpty()
-                    || entry.getKey().length() > VariableRules.LABEL_MAX_LENGTH) {
+                    || Characters.count(entry.getKey()) > VariableRules.LABEL_MAX_LENGTH) {
                 throw new InvalidInputException("labels", "value_error",
                         "A label name must have 1 to " + VariableRules.LABEL_MAX_LENGTH + " characters");
             }

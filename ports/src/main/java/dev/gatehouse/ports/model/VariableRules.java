@@ -42,7 +42,7 @@ public final class VariableRules {
 
     /** Returns {@code description} if it is null or at most 500 characters, else throws. */
     public static String requireValidDescription(String description) {
-        if (description != null && description.length() > DESCRIPTION_MAX_LENGTH) {
+        if (description != null && Characters.count(description) > DESCRIPTION_MAX_LENGTH) {
             throw new InvalidInputException("description", "string_too_long",
                     "String should have at most " + DESCRIPTION_MAX_LENGTH + " characters");
         }
@@ -51,7 +51,7 @@ public final class VariableRules {
 
     /** Returns {@code label} if it is a valid, unreserved label name of 1 to 200 characters, else throws naming {@code field}. */
     public static String requireValidLabel(String field, String label) {
-        if (label == null || label.isEmpty() || label.length() > LABEL_MAX_LENGTH) {
+        if (label == null || label.isEmpty() || Characters.count(label) > LABEL_MAX_LENGTH) {
             throw new InvalidInputException(field, "value_error",
                     "A label name must have 1 to " + LABEL_MAX_LENGTH + " characters");
         }
