@@ -117,6 +117,23 @@ class CreateKeyIT {
     }
 
     @Test
+    void aStoreSetUpWithAPepperRefusesAKeyHashedWithoutIt() throws IOException {
+        Path otherPepper = Files.writeString(temp.resolve("other-pepper"), "another test pepper, long enough");
+
+        int withoutPepper = GatehouseCli.execute(Map.of(), new PrintWriter(out, true), new PrintWriter(err, true),
+                "admin", "create-key", "--data-dir", dataDir.toString(), "--org", "acme", "--name", "ci",
+                "--scope", "project:read");
+        int withAnother = createKeyWithPepper(otherPepper, "--org", "acme", "--name", "ci", "--scope", "project:read");
+
+        assertThat(withoutPepper).isEqualTo(1);
+        assertThat(withAnother).isEqualTo(1);
+        assertThat(err.toString()).contains("this store's installation was first started with a pepper")
+                .contains("this store's installation was first started with another pepper");
+        assertThat(out.toString()).isEmpty();
+        assertThat(createKey("--org", "acme", "--name", "ci", "--scope", "project:read")).isZero();
+    }
+
+    @Test
     void anUnknownOrganizationIsAFailureThatNamesTheExistingOnes() {
         int exit = createKey("--org", "globex", "--name", "ci", "--scope", "project:read");
 
@@ -186,8 +203,12 @@ class CreateKeyIT {
     }
 
     private int createKey(String... options) {
+        return createKeyWithPepper(pepper, options);
+    }
+
+    private int createKeyWithPepper(Path pepperFile, String... options) {
         List<String> args = new ArrayList<>(List.of("admin", "create-key", "--data-dir", dataDir.toString(),
-                "--pepper-file", pepper.toString()));
+                "--pepper-file", pepperFile.toString()));
         args.addAll(List.of(options));
         return GatehouseCli.execute(Map.of(), new PrintWriter(out, true), new PrintWriter(err, true),
                 args.toArray(String[]::new));

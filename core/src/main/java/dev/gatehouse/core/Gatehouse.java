@@ -58,6 +58,7 @@ public final class Gatehouse implements UseCases, AutoCloseable {
     private Gatehouse(Builder builder) {
         Storage storage = builder.storage;
         // What may still fail comes before the first background thread starts, so that a failure leaks none.
+        InstallationCheck.require(storage.fingerprints(), builder.pepper, builder.masterSecret);
         ChannelCodec channelCodec = new ChannelCodec(new ChannelSecrets(builder.masterSecret(), new SecureRandom()));
         QueryChecker queryChecker = builder.queryChecker();
         Env env = new Env(storage, builder.clock);

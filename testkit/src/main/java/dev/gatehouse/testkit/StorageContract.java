@@ -8,6 +8,7 @@ import dev.gatehouse.ports.out.AuditStore;
 import dev.gatehouse.ports.out.ChannelStore;
 import dev.gatehouse.ports.out.CredentialStore;
 import dev.gatehouse.ports.out.DashboardStore;
+import dev.gatehouse.ports.out.InstallationFingerprints;
 import dev.gatehouse.ports.out.OrganizationStore;
 import dev.gatehouse.ports.out.ProjectStore;
 import dev.gatehouse.ports.out.Storage;
@@ -77,6 +78,10 @@ public abstract class StorageContract {
 
     final ChannelStore channels() {
         return storage.channels();
+    }
+
+    final InstallationFingerprints fingerprints() {
+        return storage.fingerprints();
     }
 
     final AlertStore alerts() {

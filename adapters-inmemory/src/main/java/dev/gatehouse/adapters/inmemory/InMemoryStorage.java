@@ -5,11 +5,14 @@ import dev.gatehouse.ports.out.AuditStore;
 import dev.gatehouse.ports.out.ChannelStore;
 import dev.gatehouse.ports.out.CredentialStore;
 import dev.gatehouse.ports.out.DashboardStore;
+import dev.gatehouse.ports.out.InstallationFingerprints;
 import dev.gatehouse.ports.out.OrganizationStore;
 import dev.gatehouse.ports.out.ProjectStore;
 import dev.gatehouse.ports.out.Storage;
 import dev.gatehouse.ports.out.Transactions;
 import dev.gatehouse.ports.out.VariableStore;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A storage kept in memory that enforces the same keys, references and cascades as the SQL schema, runs units of
@@ -27,6 +30,7 @@ public final class InMemoryStorage implements Storage {
     private final VariableStore variables;
     private final ChannelStore channels;
     private final AlertStore alerts;
+    private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
 
     private InMemoryStorage() {
         unitOfWork = new UnitOfWork();
@@ -44,6 +48,12 @@ public final class InMemoryStorage implements Storage {
     /** A new, empty storage. */
     public static InMemoryStorage create() {
         return new InMemoryStorage();
+    }
+
+    /** The fingerprints of this storage's installation, kept at once and outside any unit of work. */
+    @Override
+    public InstallationFingerprints fingerprints() {
+        return (name, fingerprint) -> fingerprints.computeIfAbsent(name, absent -> fingerprint);
     }
 
     /** Units of work spanning every store of this storage; a nested unit joins the enclosing one. */

@@ -8,6 +8,7 @@ import dev.gatehouse.ports.out.AuditStore;
 import dev.gatehouse.ports.out.ChannelStore;
 import dev.gatehouse.ports.out.CredentialStore;
 import dev.gatehouse.ports.out.DashboardStore;
+import dev.gatehouse.ports.out.InstallationFingerprints;
 import dev.gatehouse.ports.out.OrganizationStore;
 import dev.gatehouse.ports.out.ProjectStore;
 import dev.gatehouse.ports.out.Storage;
@@ -44,6 +45,7 @@ public final class JdbcStorage implements Storage {
     private final JdbcVariableStore variables;
     private final JdbcChannelStore channels;
     private final JdbcAlertStore alerts;
+    private final JdbcInstallationFingerprints fingerprints;
     private final VerificationInvalidations invalidations;
     private final Runnable closeSubscriptions;
     private final Runnable release;
@@ -60,6 +62,7 @@ public final class JdbcStorage implements Storage {
         this.variables = new JdbcVariableStore(transactions);
         this.channels = new JdbcChannelStore(transactions);
         this.alerts = new JdbcAlertStore(transactions);
+        this.fingerprints = new JdbcInstallationFingerprints(transactions);
         if (vendor == Vendor.POSTGRESQL) {
             PostgresInvalidations postgres = new PostgresInvalidations(transactions, dataSource);
             this.invalidations = postgres;
@@ -161,6 +164,11 @@ public final class JdbcStorage implements Storage {
     @Override
     public VariableStore variables() {
         return variables;
+    }
+
+    @Override
+    public InstallationFingerprints fingerprints() {
+        return fingerprints;
     }
 
     /**

@@ -33,6 +33,14 @@ public interface Storage extends AutoCloseable {
         return VerificationInvalidations.none();
     }
 
+    /**
+     * The fingerprints of the secrets this storage's installation was first started with; by default none are kept,
+     * for storage that has no place for them.
+     */
+    default InstallationFingerprints fingerprints() {
+        return InstallationFingerprints.none();
+    }
+
     /** Releases connections and files; the stores must not be used afterwards. */
     @Override
     default void close() {
