@@ -35,6 +35,20 @@ final class AlertAudit {
     }
 
     /** Records {@code fields} of {@code alert} as changed by {@code caller} at {@code now}. */
+    /** The fields of an alert's DELETE entry: everything it held, so that the entry could restore it. */
+    static AuditTrail.Fields removal(Alert alert) {
+        return new AuditTrail.Fields()
+                .removed("name", alert.name())
+                .removed("description", alert.description())
+                .removed("query", alert.query())
+                .removed("time_window", alert.timeWindow())
+                .removed("frequency", alert.frequency())
+                .removed("watermark", alert.watermark())
+                .removed("notify_when", alert.notifyWhen())
+                .removed("active", alert.active())
+                .removed("channels", channelsText(alert.channels()));
+    }
+
     static void record(Env env, Alert alert, AuditAction action, Principal caller, Instant now,
             AuditTrail.Fields fields) {
         env.audit().record(alert.organizationId(), alert.projectId(), action, RESOURCE, alert.id(), caller, now,

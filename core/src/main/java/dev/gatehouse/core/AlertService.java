@@ -156,16 +156,7 @@ final class AlertService implements Alerts {
             Project visible = ProjectBinding.visible(env, caller, project);
             Alert alert = alertOf(visible, id);
             store().delete(alert.id());
-            AlertAudit.record(env, alert, AuditAction.DELETE, caller, env.now(), new AuditTrail.Fields()
-                    .removed("name", alert.name())
-                    .removed("description", alert.description())
-                    .removed("query", alert.query())
-                    .removed("time_window", alert.timeWindow())
-                    .removed("frequency", alert.frequency())
-                    .removed("watermark", alert.watermark())
-                    .removed("notify_when", alert.notifyWhen())
-                    .removed("active", alert.active())
-                    .removed("channels", AlertAudit.channelsText(alert.channels())));
+            AlertAudit.record(env, alert, AuditAction.DELETE, caller, env.now(), AlertAudit.removal(alert));
         });
     }
 

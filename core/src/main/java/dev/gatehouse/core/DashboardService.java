@@ -113,12 +113,17 @@ final class DashboardService implements Dashboards {
             Project visible = ProjectBinding.visible(env, caller, project);
             Dashboard dashboard = dashboardOf(visible, id);
             store().delete(dashboard.id());
-            audit(visible, dashboard, AuditAction.DELETE, caller, env.now(), new AuditTrail.Fields()
-                    .removed("dashboard_name", dashboard.name())
-                    .removed("dashboard_slug", dashboard.slug())
-                    .removed("version", dashboard.version())
-                    .removed("definition", dashboard.definitionJson()));
+            audit(visible, dashboard, AuditAction.DELETE, caller, env.now(), removal(dashboard));
         });
+    }
+
+    /** The fields of a dashboard's DELETE entry: everything it held, so that the entry could restore it. */
+    static AuditTrail.Fields removal(Dashboard dashboard) {
+        return new AuditTrail.Fields()
+                .removed("dashboard_name", dashboard.name())
+                .removed("dashboard_slug", dashboard.slug())
+                .removed("version", dashboard.version())
+                .removed("definition", dashboard.definitionJson());
     }
 
     /** The 409 of a stale update, naming both versions so that the caller knows to re-read. */

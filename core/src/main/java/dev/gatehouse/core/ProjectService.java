@@ -122,11 +122,14 @@ final class ProjectService implements Projects {
         cache.invalidateAll(hashes);
         env.storage().transactions().run(() -> {
             Project project = visible(caller, id);
-            hashes.addAll(tokenHashes(project));
+            List<Credential> credentials = credentialsOf(project);
+            credentials.forEach(credential -> hashes.add(credential.tokenHash()));
+            Instant now = env.now();
+            ProjectCascadeAudit.record(env, project, credentials, caller, now);
             store().delete(project.id());
             env.storage().invalidations().publish(hashes);
             env.audit().record(project.organizationId(), project.id(), AuditAction.DELETE, AuditTrail.PROJECT,
-                    project.id(), caller, env.now(), new AuditTrail.Fields()
+                    project.id(), caller, now, new AuditTrail.Fields()
                             .removed("project_name", project.name())
                             .removed("description", project.description())
                             .removed("visibility", project.visibility())
@@ -137,13 +140,16 @@ final class ProjectService implements Projects {
 
     /** The hashes of every credential the project owns, whose cached verifications its deletion must end. */
     private List<TokenHash> tokenHashes(Project project) {
-        List<TokenHash> hashes = new ArrayList<>();
+        return credentialsOf(project).stream().map(Credential::tokenHash).toList();
+    }
+
+    /** Every credential the project owns, of every kind. */
+    private List<Credential> credentialsOf(Project project) {
+        List<Credential> credentials = new ArrayList<>();
         for (CredentialKind kind : CredentialKind.values()) {
-            for (Credential credential : env.storage().credentials().listByProject(project.id(), kind)) {
-                hashes.add(credential.tokenHash());
-            }
+            credentials.addAll(env.storage().credentials().listByProject(project.id(), kind));
         }
-        return hashes;
+        return credentials;
     }
 
     /** The project if it belongs to the caller's organization and binding; otherwise it does not exist for them. */

@@ -121,12 +121,20 @@ class EveryMutationIsAuditedTest {
                 return List.of(Expected.of(AuditAction.UPDATE, "project", project.id()));
             };
         }));
-        all.add(new Mutation("delete a project with its tokens", () -> {
+        all.add(new Mutation("delete a project with everything it holds", () -> {
             Project project = project();
-            token(project.id(), CredentialKind.WRITE_TOKEN);
+            CredentialTarget token = token(project.id(), CredentialKind.WRITE_TOKEN);
+            AlertId alert = gatehouse.alerts().create(admin, project.id(), newAlert()).alert().id();
+            DashboardId dashboard = dashboard(project.id());
+            VariableId variable = gatehouse.variables().create(admin, project.id(),
+                    NewVariable.named("cascaded_" + counter())).variable().id();
             return () -> {
                 gatehouse.projects().delete(admin, project.id());
-                return List.of(Expected.of(AuditAction.DELETE, "project", project.id()));
+                return List.of(Expected.of(AuditAction.DELETE, "write_token", token.id()),
+                        Expected.of(AuditAction.DELETE, "alert", alert),
+                        Expected.of(AuditAction.DELETE, "dashboard", dashboard),
+                        Expected.of(AuditAction.DELETE, "variable", variable),
+                        Expected.of(AuditAction.DELETE, "project", project.id()));
             };
         }));
         all.add(new Mutation("create an API key", () -> () -> {
