@@ -121,7 +121,9 @@ final class ProjectService implements Projects {
         Set<TokenHash> hashes = new HashSet<>(tokenHashes(visible(caller, id)));
         cache.invalidateAll(hashes);
         env.storage().transactions().run(() -> {
-            Project project = visible(caller, id);
+            // Locked before its credentials are listed: a credential created in it meanwhile waits for the deletion,
+            // then fails, rather than go with the project without its hash being announced.
+            Project project = visibleForUpdate(caller, id);
             List<Credential> credentials = credentialsOf(project);
             credentials.forEach(credential -> hashes.add(credential.tokenHash()));
             Instant now = env.now();
