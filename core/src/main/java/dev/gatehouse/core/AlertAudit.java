@@ -34,7 +34,6 @@ final class AlertAudit {
                 .collect(Collectors.joining(","));
     }
 
-    /** Records {@code fields} of {@code alert} as changed by {@code caller} at {@code now}. */
     /** The fields of an alert's DELETE entry: everything it held, so that the entry could restore it. */
     static AuditTrail.Fields removal(Alert alert) {
         return new AuditTrail.Fields()
@@ -49,6 +48,7 @@ final class AlertAudit {
                 .removed("channels", channelsText(alert.channels()));
     }
 
+    /** Records {@code fields} of {@code alert} as changed by {@code caller} at {@code now}. */
     static void record(Env env, Alert alert, AuditAction action, Principal caller, Instant now,
             AuditTrail.Fields fields) {
         env.audit().record(alert.organizationId(), alert.projectId(), action, RESOURCE, alert.id(), caller, now,

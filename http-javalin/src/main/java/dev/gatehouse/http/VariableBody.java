@@ -157,7 +157,8 @@ final class VariableBody {
                     reader.errors().add(new ValidationError("value_error", weightLoc,
                             "Value error, a weight must be between 0 and 1", entry.getValue(),
                             Map.of("error", "weights are probabilities")));
-                } else if (entry.getKey().isEmpty() || Characters.count(entry.getKey()) > VariableRules.LABEL_MAX_LENGTH) {
+                } else if (entry.getKey().isEmpty()
+                        || Characters.count(entry.getKey()) > VariableRules.LABEL_MAX_LENGTH) {
                     reader.errors().add(ValidationError.of("value_error", weightLoc,
                             "Value error, a label name must have 1 to " + VariableRules.LABEL_MAX_LENGTH
                                     + " characters", entry.getValue()));

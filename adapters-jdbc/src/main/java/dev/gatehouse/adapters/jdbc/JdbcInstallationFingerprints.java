@@ -30,7 +30,8 @@ final class JdbcInstallationFingerprints implements InstallationFingerprints {
                     .bind("name", name)
                     .bind("fingerprint", fingerprint)
                     .execute(),
-                    failure -> SqlErrors.translate(failure, Map.of(), "kept by another start", "unused"));
+                    failure -> SqlErrors.translate(failure, Map.of(), "kept by another start",
+                            "the installation fingerprint '" + name + "' could not be kept"));
             return fingerprint;
         } catch (ConflictException keptByAnotherStart) {
             return find(name).orElseThrow(() -> new StorageException(

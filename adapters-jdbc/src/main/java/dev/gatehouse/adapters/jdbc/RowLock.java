@@ -12,7 +12,7 @@ final class RowLock {
     private RowLock() {
     }
 
-    /** Locks the row of {@code table} (a name from code, never from input) whose id is {@code id}; whether it exists. */
+    /** Locks the row of {@code table} (a name from code, never from input) with {@code id}; whether it exists. */
     static boolean lock(Handle handle, String table, UUID id) {
         return handle.createQuery("SELECT id FROM " + table + " WHERE id = :id FOR UPDATE")
                 .bind("id", Sql.uuid(id))

@@ -5,7 +5,7 @@ import dev.gatehouse.testkit.InstallationFingerprintsContract;
 import dev.gatehouse.testkit.postgres.PostgresTestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The InstallationFingerprints contract on PostgreSQL: one schema migrated once, its tables emptied before each test. */
+/** The InstallationFingerprints contract on PostgreSQL: one schema migrated once, emptied before each test. */
 class PostgresInstallationFingerprintsContractIT extends InstallationFingerprintsContract {
 
     @RegisterExtension

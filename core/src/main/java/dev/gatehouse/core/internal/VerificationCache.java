@@ -114,8 +114,8 @@ public final class VerificationCache {
     }
 
     /**
-     * The cached form of {@code grant}, sharing id objects with the other entries of its organization, and its scope
-     * set and claims with every entry that has equal ones.
+     * The cached form of {@code grant}, sharing id objects with the other entries of its organization, its scope set
+     * with every entry that has an equal one, and the empty claims with every entry without claims.
      */
     private Known known(CredentialGrant grant) {
         OrganizationId organization = organizations.intern(grant.organizationId());
@@ -151,8 +151,8 @@ public final class VerificationCache {
     }
 
     /**
-     * What verification needs of a credential: the principal it authenticates, built once so that a hit allocates
-     * none, with its ids, scope set and claims shared with other entries where equal; its expiry in epoch microseconds
+     * What verification needs of a credential: the principal it authenticates, built once so that a hit builds none
+     * (its ids, scope set and empty claims shared with other entries); its expiry in epoch microseconds
      * ({@link Long#MAX_VALUE} for never) and revocation are checked on every use.
      */
     public static final class Known implements Entry {
