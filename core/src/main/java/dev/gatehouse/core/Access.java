@@ -5,6 +5,7 @@ import dev.gatehouse.ports.model.ForbiddenException;
 import dev.gatehouse.ports.model.Principal;
 import dev.gatehouse.ports.model.ProjectId;
 import dev.gatehouse.ports.model.Scope;
+import dev.gatehouse.ports.model.ScopeClaims;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -40,22 +41,26 @@ final class Access {
     }
 
     /**
-     * Whether the caller may hand {@code scope} to a new credential: it holds it, or holds the right to mint the
-     * tokens that carry it.
+     * Whether the caller may hand {@code scope} to a new credential of {@code kind}: it holds it, or the credential is
+     * a project token and the caller holds the right to mint such tokens. An API key's scopes are a subset of the
+     * caller's own, as the reference requires.
      */
-    static boolean grants(Principal caller, Scope scope) {
+    static boolean grants(Principal caller, CredentialKind kind, Scope scope) {
         return caller.has(scope)
-                || (scope == Scope.PROJECT_WRITE_OTLP && caller.has(Scope.PROJECT_WRITE_TOKEN))
-                || (scope == Scope.PROJECT_READ_OTLP && caller.has(Scope.PROJECT_READ_TOKEN));
+                || (kind == CredentialKind.WRITE_TOKEN && scope == Scope.PROJECT_WRITE_OTLP
+                        && caller.has(Scope.PROJECT_WRITE_TOKEN))
+                || (kind == CredentialKind.READ_TOKEN && scope == Scope.PROJECT_READ_OTLP
+                        && caller.has(Scope.PROJECT_READ_TOKEN));
     }
 
     /**
-     * Throws {@link ForbiddenException} unless a credential with {@code scopes} bound to {@code project} (null for
-     * all projects) lies within the caller's own grant and binding; names the first scope it lacks.
+     * Throws {@link ForbiddenException} unless a credential of {@code kind} with {@code scopes} bound to
+     * {@code project} (null for all projects) lies within the caller's own grant and binding; names the first scope
+     * it lacks.
      */
-    static void requireWithinGrant(Principal caller, Set<Scope> scopes, ProjectId project) {
+    static void requireWithinGrant(Principal caller, CredentialKind kind, Set<Scope> scopes, ProjectId project) {
         for (Scope scope : EnumSet.copyOf(scopes)) {
-            if (!grants(caller, scope)) {
+            if (!grants(caller, kind, scope)) {
                 throw new ForbiddenException(scope);
             }
         }
@@ -63,6 +68,17 @@ final class Access {
             throw new ForbiddenException(project == null
                     ? "A credential bound to one project cannot create one for all projects"
                     : "A credential bound to one project cannot create one for another project");
+        }
+    }
+
+    /**
+     * Throws {@link ForbiddenException} unless {@code claims} spend no more than the caller's own: a key with a
+     * spending limit cannot give one without it, or lift its own.
+     */
+    static void requireClaimsWithinGrant(Principal caller, ScopeClaims claims) {
+        if (!claims.gatewayProxy().isWithin(caller.claims().gatewayProxy())) {
+            throw new ForbiddenException("A key with spending limits cannot give a key higher limits, or none: the"
+                    + " limits of project:gateway_proxy must be at most the caller's own");
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.gatehouse.ports.model.ChannelConfig;
 import dev.gatehouse.ports.model.ChannelId;
 import dev.gatehouse.ports.model.ChannelRules;
 import dev.gatehouse.ports.model.ChannelView;
+import dev.gatehouse.ports.model.ForbiddenException;
 import dev.gatehouse.ports.model.InvalidInputException;
 import dev.gatehouse.ports.model.NotFoundException;
 import dev.gatehouse.ports.model.Principal;
@@ -61,6 +62,7 @@ final class ChannelService implements Channels {
     public ChannelView create(Principal caller, NewChannel command) {
         Objects.requireNonNull(command, "command");
         Access.require(caller, Scope.ORGANIZATION_WRITE_CHANNEL);
+        requireOrganizationWide(caller);
         ChannelId id = ChannelId.random();
         requireNotMasked(command.config());
         ChannelConfig stored = codec.encrypt(command.config(), id);
@@ -86,6 +88,7 @@ final class ChannelService implements Channels {
     public ChannelView update(Principal caller, ChannelId id, ChannelUpdate update) {
         Objects.requireNonNull(update, "update");
         Access.require(caller, Scope.ORGANIZATION_WRITE_CHANNEL);
+        requireOrganizationWide(caller);
         return env.storage().transactions().inTransaction(() -> {
             Channel current = visibleForUpdate(caller, id);
             String label = update.label().applyTo(current.label());
@@ -112,6 +115,7 @@ final class ChannelService implements Channels {
     @Override
     public void delete(Principal caller, ChannelId id) {
         Access.require(caller, Scope.ORGANIZATION_WRITE_CHANNEL);
+        requireOrganizationWide(caller);
         env.storage().transactions().run(() -> {
             Channel channel = visible(caller, id);
             List<Alert> detached = alertsNotifying(channel);
@@ -184,6 +188,17 @@ final class ChannelService implements Channels {
         }
         requireNotMasked(requested);
         return codec.encrypt(requested, current.id());
+    }
+
+    /**
+     * Refuses a credential bound to one project: channels belong to the organization and serve every project's
+     * alerts, so such a credential could redirect or silence another project's notifications.
+     */
+    private static void requireOrganizationWide(Principal caller) {
+        if (caller.projectId() != null) {
+            throw new ForbiddenException("A credential bound to one project cannot change the organization's"
+                    + " channels, which every project's alerts use");
+        }
     }
 
     /** Refuses a secret that holds the mask: one shown for another channel, which would be stored as the secret. */

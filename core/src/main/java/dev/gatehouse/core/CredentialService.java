@@ -15,6 +15,7 @@ import dev.gatehouse.ports.model.CredentialId;
 import dev.gatehouse.ports.model.CredentialKind;
 import dev.gatehouse.ports.model.CredentialView;
 import dev.gatehouse.ports.model.InvalidInputException;
+import dev.gatehouse.ports.model.ForbiddenException;
 import dev.gatehouse.ports.model.IssuedCredential;
 import dev.gatehouse.ports.model.NotFoundException;
 import dev.gatehouse.ports.model.Principal;
@@ -59,7 +60,9 @@ final class CredentialService implements Credentials {
         Access.require(caller, Scope.ORGANIZATION_CREATE_API_KEY);
         Instant now = env.now();
         requireFuture(command.expiresAt(), now);
-        Access.requireWithinGrant(caller, command.scopes(), command.projectId());
+        Access.requireWithinGrant(caller, CredentialKind.API_KEY, command.scopes(), command.projectId());
+        Access.requireClaimsWithinGrant(caller, command.claims());
+        requireLifetimeWithinGrant(caller, command.expiresAt());
         return forgetAfterwards(env.storage().transactions().inTransaction(() -> {
             Project project = command.projectId() == null ? null : visibleProject(caller, command.projectId());
             return issue(caller, new Draft(CredentialKind.API_KEY, project, command.name(), command.description(),
@@ -89,6 +92,9 @@ final class CredentialService implements Credentials {
             String description = update.description().applyTo(current.description());
             ScopeClaims claims = Objects.requireNonNullElse(update.claims().applyTo(current.claims()),
                     ScopeClaims.NONE);
+            if (!claims.equals(current.claims())) {
+                Access.requireClaimsWithinGrant(caller, claims);
+            }
             AuditTrail.Fields fields = new AuditTrail.Fields()
                     .change("name", current.name(), name)
                     .change("description", current.description(), description)
@@ -113,6 +119,7 @@ final class CredentialService implements Credentials {
         Access.require(caller, Access.managing(command.kind()));
         Instant now = env.now();
         requireFuture(command.expiresAt(), now);
+        requireLifetimeWithinGrant(caller, command.expiresAt());
         return forgetAfterwards(env.storage().transactions().inTransaction(() -> {
             Project project = visibleProject(caller, command.projectId());
             return issue(caller, new Draft(command.kind(), project, null, command.description(),
@@ -156,7 +163,9 @@ final class CredentialService implements Credentials {
             }
             // The successor is a new credential: rotating a stronger one would hand the caller more than it holds.
             // It keeps the old one's expiry, so that a rotation never outlives a lifetime someone set.
-            Access.requireWithinGrant(caller, old.scopes(), old.projectId());
+            Access.requireWithinGrant(caller, old.kind(), old.scopes(), old.projectId());
+            Access.requireClaimsWithinGrant(caller, old.claims());
+            requireLifetimeWithinGrant(caller, old.expiresAt());
             Project project = old.projectId() == null ? null : env.storage().projects().findById(old.projectId())
                     .orElseThrow(() -> new NotFoundException("Project not found"));
             IssuedCredential successor = issue(caller, new Draft(old.kind(), project, old.name(), old.description(),
@@ -295,6 +304,21 @@ final class CredentialService implements Credentials {
     /** Claims as the audit log records them: absent when there are none. */
     private static ScopeClaims auditedClaims(ScopeClaims claims) {
         return claims.isEmpty() ? null : claims;
+    }
+
+    /**
+     * Throws {@link ForbiddenException} if a credential expiring at {@code expiresAt} (null for never) would outlive
+     * the calling credential: a short-lived key cannot leave a lasting one behind.
+     */
+    private void requireLifetimeWithinGrant(Principal caller, Instant expiresAt) {
+        if (caller.credentialId() == null) {
+            return;
+        }
+        Instant callerExpiry = store().findById(caller.credentialId()).map(Credential::expiresAt).orElse(null);
+        if (callerExpiry != null && (expiresAt == null || expiresAt.isAfter(callerExpiry))) {
+            throw new ForbiddenException("A credential that expires at " + callerExpiry + " cannot create or rotate"
+                    + " one that outlives it: its expires_at must be at or before " + callerExpiry);
+        }
     }
 
     private static void requireFuture(Instant expiresAt, Instant now) {

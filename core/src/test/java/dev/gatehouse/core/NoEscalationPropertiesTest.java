@@ -112,16 +112,13 @@ class NoEscalationPropertiesTest {
         });
     }
 
-    /** What the caller may hand out: its scopes, plus the telemetry scopes of the tokens it may mint. */
+    /**
+     * What the caller may hand to an API key: its own scopes and no others, as the reference requires (holding
+     * {@code project:write_token} lets it mint write tokens, not an organization-wide key with their scope).
+     */
     private static Set<Scope> grantable(Set<Scope> held) {
         Set<Scope> grantable = EnumSet.noneOf(Scope.class);
         grantable.addAll(held);
-        if (held.contains(Scope.PROJECT_WRITE_TOKEN)) {
-            grantable.add(Scope.PROJECT_WRITE_OTLP);
-        }
-        if (held.contains(Scope.PROJECT_READ_TOKEN)) {
-            grantable.add(Scope.PROJECT_READ_OTLP);
-        }
         return grantable;
     }
 

@@ -18,6 +18,21 @@ public record GatewayProxyClaims(Long spendingLimitDaily, Long spendingLimitWeek
         requireNotNegative(spendingLimitTotal, "spending_limit_total");
     }
 
+    /**
+     * Whether every spending limit of {@code bound} is also set here, at most as high: a key with these claims spends
+     * no more than one with {@code bound} could.
+     */
+    public boolean isWithin(GatewayProxyClaims bound) {
+        return within(spendingLimitDaily, bound.spendingLimitDaily)
+                && within(spendingLimitWeekly, bound.spendingLimitWeekly)
+                && within(spendingLimitMonthly, bound.spendingLimitMonthly)
+                && within(spendingLimitTotal, bound.spendingLimitTotal);
+    }
+
+    private static boolean within(Long limit, Long bound) {
+        return bound == null || (limit != null && limit <= bound);
+    }
+
     /** Whether nothing is set, which means the same as no claims at all. */
     public boolean isEmpty() {
         return equals(NONE);
