@@ -53,8 +53,10 @@ final class Dispatcher {
                 return;
             }
         }
-        // Management ports check their own scopes; the data-plane port needs none, so the route's scope is checked here.
-        if (route.access() == Route.Access.PROJECT_TOKEN && !principal.has(route.scope())) {
+        // The route's scope is checked before anything of the request is read, so that a caller without it learns
+        // nothing from the body's validation (FastAPI resolves the security dependency first too). Management ports
+        // check their own scopes again; the data-plane port relies on this check alone.
+        if (route.access() != Route.Access.PUBLIC && route.scope() != null && !principal.has(route.scope())) {
             throw new ForbiddenException(route.scope());
         }
         route.handler().handle(new Call(ctx, route, principal, pathIds(route, ctx), mapper, clock));

@@ -205,6 +205,20 @@ class ValidationTest {
 
     /** Runs a failing request and checks it changed none of the projects, tokens or API keys. */
     @Test
+    void a_caller_without_the_routes_scope_gets_its_403_before_the_body_is_validated() {
+        String reader = server.createApiKey(null, "project:read");
+        String writeToken = server.post(tokens(), server.adminToken, null).json().get("token").asText();
+
+        Response apiKey = server.post("/api/v1/api-keys/", reader, "{}");
+        Response alert = server.post("/api/v1/projects/" + projectId + "/alerts/", writeToken, "{\"name\": 5}");
+
+        assertThat(apiKey.status()).as(apiKey.body()).isEqualTo(403);
+        assertThat(apiKey.body()).contains("organization:create_api_key").doesNotContain("Field required");
+        assertThat(alert.status()).as(alert.body()).isEqualTo(403);
+        assertThat(alert.body()).contains("project:write_alert").doesNotContain("string_type");
+    }
+
+    @Test
     void a_length_limit_counts_characters_as_pydantic_does_not_utf16_units() {
         String emoji = "\uD83D\uDE00";
 
