@@ -85,10 +85,12 @@ final class ChannelCodec {
     /** A stored config of {@code channel} as it may be shown: its secret decrypted, then masked. */
     ChannelConfig masked(ChannelConfig stored, ChannelId channel) {
         String secret = decryptSecret(stored, channel);
-        if (secret == null) {
-            return stored;
-        }
-        return withSecret(stored, stored instanceof ChannelConfig.Webhook ? maskUrl(secret) : maskKey(secret));
+        return secret == null ? stored : withSecret(stored, mask(stored, secret));
+    }
+
+    /** {@code secret}, the plaintext secret of a config of {@code config}'s type, as it is shown. */
+    static String mask(ChannelConfig config, String secret) {
+        return config instanceof ChannelConfig.Webhook ? maskUrl(secret) : maskKey(secret);
     }
 
     /** A URL with its scheme, host and port kept and everything else (user, path, query) replaced by the mask. */

@@ -181,8 +181,8 @@ final class ChannelService implements Channels {
             }
             return ChannelCodec.withSecret(requested, ChannelCodec.secretOf(current.config()));
         }
-        if (sameType && (secret.equals(codec.decryptSecret(current.config(), current.id()))
-                || secret.equals(ChannelCodec.secretOf(codec.masked(current.config(), current.id()))))) {
+        String stored = sameType ? codec.decryptSecret(current.config(), current.id()) : null;
+        if (stored != null && (secret.equals(stored) || secret.equals(ChannelCodec.mask(current.config(), stored)))) {
             // Sent back as it was stored, or as it was shown: a client that read the channel and wrote it back.
             return ChannelCodec.withSecret(requested, ChannelCodec.secretOf(current.config()));
         }
