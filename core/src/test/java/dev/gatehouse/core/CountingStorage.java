@@ -10,16 +10,9 @@ import dev.gatehouse.ports.model.CredentialKind;
 import dev.gatehouse.ports.model.OrganizationId;
 import dev.gatehouse.ports.model.ProjectId;
 import dev.gatehouse.ports.model.TokenHash;
-import dev.gatehouse.ports.out.AlertStore;
 import dev.gatehouse.ports.out.AuditStore;
-import dev.gatehouse.ports.out.ChannelStore;
 import dev.gatehouse.ports.out.CredentialStore;
-import dev.gatehouse.ports.out.DashboardStore;
-import dev.gatehouse.ports.out.OrganizationStore;
-import dev.gatehouse.ports.out.ProjectStore;
 import dev.gatehouse.ports.out.Storage;
-import dev.gatehouse.ports.out.Transactions;
-import dev.gatehouse.ports.out.VariableStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,36 +24,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A storage that counts credential lookups and writes and audit appends, and keeps every {@code recordUse} batch.
  * Thread-safe.
  */
-final class CountingStorage implements Storage {
+final class CountingStorage extends ForwardingStorage {
 
     final AtomicInteger lookupsByHash = new AtomicInteger();
     final AtomicInteger credentialWrites = new AtomicInteger();
     final List<Map<CredentialId, Instant>> recordUseBatches = new CopyOnWriteArrayList<>();
     final AtomicInteger auditAppends = new AtomicInteger();
 
-    private final Storage delegate;
     private final CredentialStore credentials;
     private final AuditStore audit;
 
     CountingStorage(Storage delegate) {
-        this.delegate = delegate;
+        super(delegate);
         this.credentials = new CountingCredentials(delegate.credentials());
         this.audit = countingAudit(delegate.audit());
-    }
-
-    @Override
-    public Transactions transactions() {
-        return delegate.transactions();
-    }
-
-    @Override
-    public OrganizationStore organizations() {
-        return delegate.organizations();
-    }
-
-    @Override
-    public ProjectStore projects() {
-        return delegate.projects();
     }
 
     @Override
@@ -71,26 +48,6 @@ final class CountingStorage implements Storage {
     @Override
     public AuditStore audit() {
         return audit;
-    }
-
-    @Override
-    public ChannelStore channels() {
-        return delegate.channels();
-    }
-
-    @Override
-    public AlertStore alerts() {
-        return delegate.alerts();
-    }
-
-    @Override
-    public DashboardStore dashboards() {
-        return delegate.dashboards();
-    }
-
-    @Override
-    public VariableStore variables() {
-        return delegate.variables();
     }
 
     private AuditStore countingAudit(AuditStore store) {

@@ -28,14 +28,10 @@ import dev.gatehouse.ports.model.Variable;
 import dev.gatehouse.ports.model.VerifyResult;
 import dev.gatehouse.ports.model.WebhookFormat;
 import dev.gatehouse.ports.out.AlertStore;
-import dev.gatehouse.ports.out.AuditStore;
 import dev.gatehouse.ports.out.ChannelStore;
 import dev.gatehouse.ports.out.CredentialStore;
-import dev.gatehouse.ports.out.DashboardStore;
-import dev.gatehouse.ports.out.OrganizationStore;
 import dev.gatehouse.ports.out.ProjectStore;
 import dev.gatehouse.ports.out.Storage;
-import dev.gatehouse.ports.out.Transactions;
 import dev.gatehouse.ports.out.VariableStore;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -169,13 +165,12 @@ class UpdatesBuildOnTheLockedReadTest {
      * A storage whose plain reads by id or name answer, for one chosen row, a copy taken earlier, while
      * {@code findByIdForUpdate} and every write see the rows as they are. Not thread-safe: one test thread drives it.
      */
-    private static final class StaleReads implements Storage {
+    private static final class StaleReads extends ForwardingStorage {
 
-        private final Storage delegate;
         private Object staleRow;
 
         StaleReads(Storage delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         void serveStale(Object row) {
@@ -184,16 +179,6 @@ class UpdatesBuildOnTheLockedReadTest {
 
         void serveCurrent() {
             staleRow = null;
-        }
-
-        @Override
-        public Transactions transactions() {
-            return delegate.transactions();
-        }
-
-        @Override
-        public OrganizationStore organizations() {
-            return delegate.organizations();
         }
 
         @Override
@@ -207,11 +192,6 @@ class UpdatesBuildOnTheLockedReadTest {
         }
 
         @Override
-        public AuditStore audit() {
-            return delegate.audit();
-        }
-
-        @Override
         public ChannelStore channels() {
             return stale(ChannelStore.class, delegate.channels());
         }
@@ -219,11 +199,6 @@ class UpdatesBuildOnTheLockedReadTest {
         @Override
         public AlertStore alerts() {
             return stale(AlertStore.class, delegate.alerts());
-        }
-
-        @Override
-        public DashboardStore dashboards() {
-            return delegate.dashboards();
         }
 
         @Override
