@@ -13,7 +13,6 @@ import dev.gatehouse.ports.model.ChannelId;
 import dev.gatehouse.ports.model.NotifyWhen;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -157,11 +156,7 @@ final class AlertBody {
         if (seconds != null) {
             return NumericInput.duration(seconds);
         }
-        try {
-            return Duration.parse(text);
-        } catch (DateTimeParseException notIso) {
-            return null;
-        }
+        return PydanticTime.parseDuration(text);
     }
 
     /** {@code seconds} as a duration, or null where it is no finite number or does not fit a duration. */

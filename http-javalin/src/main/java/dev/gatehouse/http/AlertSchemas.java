@@ -127,10 +127,12 @@ final class AlertSchemas {
     private static ObjectNode durationInput(long minSeconds, long maxSeconds, String range) {
         return describe(anyOf(string().put("format", "duration"),
                         number().put("minimum", minSeconds).put("maximum", maxSeconds)),
-                "ISO 8601 (PT5M, P1D) or a number of seconds, whole seconds from " + range + ".");
+                "ISO 8601 (PT5M, P1D, P1W) or any other duration pydantic reads, or a number of seconds; whole "
+                        + "seconds from " + range + ".");
     }
 
     private static ObjectNode durationOutput() {
-        return describe(string().put("format", "duration"), "Canonical ISO 8601, such as PT5M or PT24H.");
+        return describe(string().put("format", "duration"),
+                "ISO 8601 as pydantic writes it, such as PT5M, P1D or P1DT2H30M.");
     }
 }

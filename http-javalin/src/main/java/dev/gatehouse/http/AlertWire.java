@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The response bodies of the alert routes, named as the reference names their schemas. Durations are written as
- * canonical ISO 8601 ({@code PT5M}, a day as {@code PT24H}), whatever form they were given in.
+ * The response bodies of the alert routes, named as the reference names their schemas. Durations are written in
+ * ISO 8601 as pydantic writes them ({@code PT5M}, {@code P1DT2H}), whatever form they were given in.
  */
 final class AlertWire {
 
@@ -73,7 +73,7 @@ final class AlertWire {
     }
 
     static String iso(Duration duration) {
-        return duration.toString();
+        return PydanticTime.formatDuration(duration);
     }
 
     /** The stored result as JSON, or as a string where whatever stored it did not write valid JSON. */

@@ -10,11 +10,6 @@ import dev.gatehouse.ports.model.WireEnum;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -154,7 +149,7 @@ final class JsonBody {
                     "Input should be a valid datetime", value));
             return null;
         }
-        Instant parsed = parseInstant(value.textValue());
+        Instant parsed = PydanticTime.parseDateTime(value.textValue());
         if (parsed == null) {
             errors.add(new ValidationError("datetime_from_date_parsing", List.of("body", field),
                     "Input should be a valid datetime or date", value,
@@ -174,11 +169,7 @@ final class JsonBody {
             BigDecimal seconds = NumericInput.decimal(value);
             duration = seconds == null ? null : NumericInput.duration(seconds);
         } else if (value.isTextual()) {
-            try {
-                duration = Duration.parse(value.textValue());
-            } catch (DateTimeParseException e) {
-                duration = null;
-            }
+            duration = PydanticTime.parseDuration(value.textValue());
         }
         if (duration == null) {
             errors.add(ValidationError.of(value.isTextual() || value.isNumber() ? "time_delta_parsing" : "time_delta_type",
@@ -250,31 +241,6 @@ final class JsonBody {
                     "Input should be a valid datetime", value, Map.of("error", OUT_OF_RANGE)));
         }
         return instant;
-    }
-
-    /**
-     * An ISO-8601 date-time (UTC where it has no offset) or date within the years 1 to 9999, or null when
-     * {@code text} is neither.
-     */
-    static Instant parseInstant(String text) {
-        Instant instant = parseIso(text);
-        return instant == null || !Timestamps.inRange(instant) ? null : instant;
-    }
-
-    private static Instant parseIso(String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notOffset) {
-            try {
-                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException notLocal) {
-                try {
-                    return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-                } catch (DateTimeParseException notDate) {
-                    return null;
-                }
-            }
-        }
     }
 
     private static <E extends Enum<E> & WireEnum> E byWireName(Class<E> type, String wireName) {

@@ -1,11 +1,9 @@
 package dev.gatehouse.http;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -15,7 +13,6 @@ import java.util.stream.Collectors;
  */
 final class QueryParams {
 
-    private static final Pattern UNIX_TIME = Pattern.compile("-?\\d{1,18}(\\.\\d{1,9})?");
 
     private final Map<String, List<String>> values;
     private final List<ValidationError> errors = new ArrayList<>();
@@ -48,9 +45,7 @@ final class QueryParams {
         if (text == null) {
             return null;
         }
-        Instant parsed = UNIX_TIME.matcher(text).matches()
-                ? NumericInput.epochInstant(new BigDecimal(text))
-                : JsonBody.parseInstant(text);
+        Instant parsed = PydanticTime.parseDateTime(text);
         if (parsed == null) {
             errors.add(new ValidationError("datetime_from_date_parsing", List.of("query", name),
                     "Input should be a valid datetime or date", text, Map.of("error", JsonBody.EXPECTED_DATE_TIME)));

@@ -112,14 +112,22 @@ class AlertRoutesTest {
         "\"PT5M\"     | PT5M",
         "300          | PT5M",
         "\"300\"      | PT5M",
-        "\"P1D\"      | PT24H",
-        "86400        | PT24H",
+        "\"P1D\"      | P1D",
+        "86400        | P1D",
+        "\"PT24H\"    | P1D",
         "\"PT1H30M\"  | PT1H30M",
+        "\"PT1.5H\"   | PT1H30M",
+        "\"PT90S\"    | PT1M30S",
         "60           | PT1M",
-        "\"P30D\"     | PT720H",
-        "2592000.0    | PT720H",
+        "\"P30D\"     | P30D",
+        "\"P1M\"      | P30D",
+        "\"P1W\"      | P7D",
+        "\"P1DT2H\"   | P1DT2H",
+        "\"1 day, 02:00:00\" | P1DT2H",
+        "\"26:00:00\" | P1DT2H",
+        "2592000.0    | P30D",
     })
-    void durations_are_accepted_as_iso_8601_or_seconds_and_answered_as_canonical_iso(String given, String answered) {
+    void durations_are_read_and_written_as_pydantic_reads_and_writes_them(String given, String answered) {
         String project = server.createProject("durations-" + UUID.randomUUID().toString().substring(0, 8));
         ObjectNode body = alert("window");
         body.set("time_window", readJson(given));
@@ -389,11 +397,11 @@ class AlertRoutesTest {
         JsonNode alert = created(project, body);
 
         assertThat(alert.get("time_window").asText()).isEqualTo("PT1M");
-        assertThat(alert.get("frequency").asText()).isEqualTo("PT24H");
-        assertThat(alert.get("watermark").asText()).isEqualTo("PT720H");
+        assertThat(alert.get("frequency").asText()).isEqualTo("P1D");
+        assertThat(alert.get("watermark").asText()).isEqualTo("P30D");
         ObjectNode widest = alert("widest");
         widest.put("time_window", 2592000).put("frequency", 60);
-        assertThat(created(project, widest).get("time_window").asText()).isEqualTo("PT720H");
+        assertThat(created(project, widest).get("time_window").asText()).isEqualTo("P30D");
     }
 
     @ParameterizedTest

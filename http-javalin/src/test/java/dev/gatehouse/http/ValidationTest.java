@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ValidationTest {
@@ -176,6 +177,22 @@ class ValidationTest {
                 .get("expires_at").asText()).isEqualTo("2286-11-20T17:46:40Z");
         assertThat(server.post(tokens(), server.adminToken, "{\"expires_at\": \"9999-12-31T23:59:59.999999Z\"}")
                 .json().get("expires_at").asText()).isEqualTo("9999-12-31T23:59:59.999999Z");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "2999-01-01 10:00:00           | 2999-01-01T10:00:00Z",
+        "2999-01-01t10:00z             | 2999-01-01T10:00:00Z",
+        "2999-01-01T10:00:00.5+0100    | 2999-01-01T09:00:00.500000Z",
+        "2999-01-01T10:00:00,123456789 | 2999-01-01T10:00:00.123456Z",
+        "4102444800                    | 2100-01-01T00:00:00Z",
+        "4102444800.25                 | 2100-01-01T00:00:00.250000Z",
+    })
+    void datetimes_are_read_and_written_as_pydantic_reads_and_writes_them(String given, String answered) {
+        Response created = server.post(tokens(), server.adminToken, "{\"expires_at\": \"" + given + "\"}");
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("expires_at").asText()).isEqualTo(answered);
     }
 
     @Test
