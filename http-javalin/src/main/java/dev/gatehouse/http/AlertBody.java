@@ -156,7 +156,7 @@ final class AlertBody {
         if (seconds != null) {
             return NumericInput.duration(seconds);
         }
-        return PydanticTime.parseDuration(text);
+        return PydanticDuration.parse(text);
     }
 
     /** {@code seconds} as a duration, or null where it is no finite number or does not fit a duration. */

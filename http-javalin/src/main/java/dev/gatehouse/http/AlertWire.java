@@ -73,7 +73,7 @@ final class AlertWire {
     }
 
     static String iso(Duration duration) {
-        return PydanticTime.formatDuration(duration);
+        return PydanticDuration.format(duration);
     }
 
     /** The stored result as JSON, or as a string where whatever stored it did not write valid JSON. */

@@ -105,7 +105,7 @@ public final class HttpApi {
 
         @Override
         public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-            generator.writeString(PydanticTime.formatDateTime(value));
+            generator.writeString(PydanticDateTime.format(value));
         }
     }
 }

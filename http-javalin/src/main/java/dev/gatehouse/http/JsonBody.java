@@ -149,7 +149,7 @@ final class JsonBody {
                     "Input should be a valid datetime", value));
             return null;
         }
-        Instant parsed = PydanticTime.parseDateTime(value.textValue());
+        Instant parsed = PydanticDateTime.parse(value.textValue());
         if (parsed == null) {
             errors.add(new ValidationError("datetime_from_date_parsing", List.of("body", field),
                     "Input should be a valid datetime or date", value,
@@ -169,7 +169,7 @@ final class JsonBody {
             BigDecimal seconds = NumericInput.decimal(value);
             duration = seconds == null ? null : NumericInput.duration(seconds);
         } else if (value.isTextual()) {
-            duration = PydanticTime.parseDuration(value.textValue());
+            duration = PydanticDuration.parse(value.textValue());
         }
         if (duration == null) {
             errors.add(ValidationError.of(value.isTextual() || value.isNumber() ? "time_delta_parsing" : "time_delta_type",

@@ -45,7 +45,7 @@ final class QueryParams {
         if (text == null) {
             return null;
         }
-        Instant parsed = PydanticTime.parseDateTime(text);
+        Instant parsed = PydanticDateTime.parse(text);
         if (parsed == null) {
             errors.add(new ValidationError("datetime_from_date_parsing", List.of("query", name),
                     "Input should be a valid datetime or date", text, Map.of("error", JsonBody.EXPECTED_DATE_TIME)));

@@ -30,7 +30,7 @@ class PydanticTimeTest {
         Map<String, String> cases = cases("datetimes.tsv");
         List<String> disagreements = new ArrayList<>();
         cases.forEach((text, expected) -> {
-            Instant read = PydanticTime.parseDateTime(text);
+            Instant read = PydanticDateTime.parse(text);
             String actual = read == null ? "ERROR" : LocalDateTime.ofInstant(read, ZoneOffset.UTC) + "";
             if (!normalised(actual).equals(expected)) {
                 disagreements.add("'" + text + "': pydantic " + expected + ", Gatehouse " + normalised(actual));
@@ -45,7 +45,7 @@ class PydanticTimeTest {
         Map<String, String> cases = cases("durations.tsv");
         List<String> disagreements = new ArrayList<>();
         cases.forEach((text, expected) -> {
-            Duration read = PydanticTime.parseDuration(text);
+            Duration read = PydanticDuration.parse(text);
             String actual = read == null ? "ERROR" : BigInteger.valueOf(read.getSeconds()).multiply(MILLION)
                     .add(BigInteger.valueOf(read.getNano() / 1_000)).toString();
             if (!actual.equals(expected)) {
@@ -61,7 +61,7 @@ class PydanticTimeTest {
         Map<String, String> cases = cases("written.tsv");
         assertThat(cases).isNotEmpty();
         cases.forEach((micros, expected) -> assertThat(
-                PydanticTime.formatDuration(Duration.of(Long.parseLong(micros), ChronoUnit.MICROS)))
+                PydanticDuration.format(Duration.of(Long.parseLong(micros), ChronoUnit.MICROS)))
                 .as("%s microseconds", micros).isEqualTo(expected));
     }
 
@@ -70,7 +70,7 @@ class PydanticTimeTest {
         Map<String, String> cases = cases("written-datetimes.tsv");
         assertThat(cases).isNotEmpty();
         cases.forEach((utc, expected) -> assertThat(
-                PydanticTime.formatDateTime(LocalDateTime.parse(utc).toInstant(ZoneOffset.UTC)))
+                PydanticDateTime.format(LocalDateTime.parse(utc).toInstant(ZoneOffset.UTC)))
                 .as(utc).isEqualTo(expected));
     }
 
@@ -78,20 +78,20 @@ class PydanticTimeTest {
     void writtenTextReadsBackAsTheSameValue() {
         for (String micros : cases("written.tsv").keySet()) {
             Duration duration = Duration.of(Long.parseLong(micros), ChronoUnit.MICROS);
-            assertThat(PydanticTime.parseDuration(PydanticTime.formatDuration(duration))).isEqualTo(duration);
+            assertThat(PydanticDuration.parse(PydanticDuration.format(duration))).isEqualTo(duration);
         }
         for (String utc : cases("written-datetimes.tsv").keySet()) {
             Instant instant = LocalDateTime.parse(utc).toInstant(ZoneOffset.UTC);
-            assertThat(PydanticTime.parseDateTime(PydanticTime.formatDateTime(instant))).isEqualTo(instant);
+            assertThat(PydanticDateTime.parse(PydanticDateTime.format(instant))).isEqualTo(instant);
         }
     }
 
     @Test
     void dropsWhatLiesBelowAMicrosecondWhenWriting() {
         Instant instant = Instant.parse("2024-01-01T10:00:00.123456789Z");
-        assertThat(PydanticTime.formatDateTime(instant)).isEqualTo("2024-01-01T10:00:00.123456Z");
-        assertThat(PydanticTime.formatDuration(Duration.ofNanos(1_500))).isEqualTo("PT0.000001S");
-        assertThat(PydanticTime.formatDuration(Duration.ofNanos(999))).isEqualTo("PT0S");
+        assertThat(PydanticDateTime.format(instant)).isEqualTo("2024-01-01T10:00:00.123456Z");
+        assertThat(PydanticDuration.format(Duration.ofNanos(1_500))).isEqualTo("PT0.000001S");
+        assertThat(PydanticDuration.format(Duration.ofNanos(999))).isEqualTo("PT0S");
     }
 
     /** {@code 2024-01-01T10:00} or {@code 2024-01-01T10:00:00.5} spelled as the cases spell it, six digits and Z. */
