@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -72,6 +73,18 @@ final class AuditTrail {
             if (before != null) {
                 changes.add(new FieldChange(field, text(before), null));
             }
+            return this;
+        }
+
+        /** Each field of {@code state} given its value by an insert, in the state's order. */
+        Fields setAll(Map<String, ?> state) {
+            state.forEach(this::set);
+            return this;
+        }
+
+        /** Each field of {@code state} removed by a delete, in the state's order. */
+        Fields removedAll(Map<String, ?> state) {
+            state.forEach(this::removed);
             return this;
         }
 

@@ -18,7 +18,11 @@ import dev.gatehouse.ports.model.NotFoundException;
 import dev.gatehouse.ports.model.Principal;
 import dev.gatehouse.ports.model.Scope;
 import dev.gatehouse.ports.out.ChannelStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +38,8 @@ final class ChannelService implements Channels {
 
     static final String RESOURCE_TYPE = "channel";
 
-    /** What the audit log records for a secret field that a mutation set or changed, instead of its value. */
-    static final String SECRET_SET = "set";
-    static final String SECRET_CHANGED = "changed";
+    /** The first part of what the audit log records for a secret field instead of its value. */
+    static final String SECRET_MARKER = "set, version ";
 
     private final Env env;
     private final ChannelCodec codec;
@@ -77,7 +80,7 @@ final class ChannelService implements Channels {
             ChannelCodec.publicFields(stored).forEach(fields::set);
             String secret = secretAuditName(stored);
             if (secret != null) {
-                fields.set(secret, SECRET_SET);
+                fields.set(secret, secretMarker(stored));
             }
             audit(channel, AuditAction.INSERT, caller, now, fields);
             return views(List.of(channel)).get(0);
@@ -125,6 +128,10 @@ final class ChannelService implements Channels {
                     .removed("label", channel.label())
                     .removed("active", channel.active());
             ChannelCodec.publicFields(channel.config()).forEach(fields::removed);
+            String secret = secretAuditName(channel.config());
+            if (secret != null) {
+                fields.removed(secret, secretMarker(channel.config()));
+            }
             audit(channel, AuditAction.DELETE, caller, now, fields);
             detached.forEach(alert -> auditDetachedFrom(alert, channel.id(), caller, now));
         });
@@ -226,19 +233,34 @@ final class ChannelService implements Channels {
         if (Objects.equals(oldName, newName)) {
             // Stored forms are compared: an unchanged secret keeps its ciphertext, a changed one gets a new nonce.
             if (newName != null && !ChannelCodec.secretOf(before).equals(ChannelCodec.secretOf(after))) {
-                fields.change(newName, null, SECRET_CHANGED);
+                fields.change(newName, secretMarker(before), secretMarker(after));
             }
             return;
         }
         if (oldName != null) {
-            fields.removed(oldName, SECRET_SET);
+            fields.removed(oldName, secretMarker(before));
         }
         if (newName != null) {
-            fields.set(newName, SECRET_SET);
+            fields.set(newName, secretMarker(after));
         }
     }
 
     /** The audit name of the config's secret field ({@code config.url}), or null for a type without one. */
+    /**
+     * What the audit log records for a stored secret: {@code set, version 1a2b3c4d}, the version being the start of
+     * the SHA-256 of its ciphertext (under a random nonce), which tells one stored secret from the next without
+     * telling anything of either.
+     */
+    private static String secretMarker(ChannelConfig stored) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(ChannelCodec.secretOf(stored).getBytes(StandardCharsets.UTF_8));
+            return SECRET_MARKER + HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException everyJdkHasIt) {
+            throw new IllegalStateException(everyJdkHasIt);
+        }
+    }
+
     private static String secretAuditName(ChannelConfig config) {
         String field = ChannelCodec.secretField(config);
         return field == null ? null : "config." + field;

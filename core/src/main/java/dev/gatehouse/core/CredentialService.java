@@ -29,6 +29,7 @@ import dev.gatehouse.ports.out.CredentialStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -248,14 +249,7 @@ final class CredentialService implements Credentials {
                 draft.description(), draft.scopes(), hash, TokenFormat.displayPrefix(token), now,
                 caller.credentialId(), draft.expiresAt(), null, null, null, null, draft.rotatedFrom(), draft.claims());
         store().insert(credential);
-        audit(credential, AuditAction.INSERT, caller, now, new AuditTrail.Fields()
-                .set("name", credential.name())
-                .set("description", credential.description())
-                .set("scopes", credential.scopes())
-                .set("project_id", credential.projectId())
-                .set("expires_at", credential.expiresAt())
-                .set("rotated_from", credential.rotatedFrom())
-                .set("claims", auditedClaims(credential.claims())));
+        audit(credential, AuditAction.INSERT, caller, now, new AuditTrail.Fields().setAll(auditedState(credential)));
         String projectName = draft.project() == null ? null : draft.project().name();
         return new IssuedCredential(new CredentialView(credential, projectName, creatorName(caller.credentialId())),
                 token);
@@ -302,6 +296,23 @@ final class CredentialService implements Credentials {
     }
 
     /** Claims as the audit log records them: absent when there are none. */
+    /**
+     * What the audit log records of a credential: all of it on its INSERT, and on a DELETE, so that the entry could
+     * restore it; fields without a value are left out.
+     */
+    static Map<String, Object> auditedState(Credential credential) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("name", credential.name());
+        state.put("description", credential.description());
+        state.put("scopes", credential.scopes());
+        state.put("project_id", credential.projectId());
+        state.put("expires_at", credential.expiresAt());
+        state.put("revoked_at", credential.revokedAt());
+        state.put("rotated_from", credential.rotatedFrom());
+        state.put("claims", auditedClaims(credential.claims()));
+        return state;
+    }
+
     private static ScopeClaims auditedClaims(ScopeClaims claims) {
         return claims.isEmpty() ? null : claims;
     }

@@ -23,10 +23,8 @@ final class ProjectCascadeAudit {
     static void record(Env env, Project project, List<Credential> credentials, Principal caller, Instant now) {
         for (Credential credential : credentials) {
             env.audit().record(credential.organizationId(), project.id(), AuditAction.DELETE,
-                    AuditTrail.resourceType(credential.kind()), credential.id(), caller, now, new AuditTrail.Fields()
-                            .removed("name", credential.name())
-                            .removed("description", credential.description())
-                            .removed("scopes", credential.scopes()));
+                    AuditTrail.resourceType(credential.kind()), credential.id(), caller, now,
+                    new AuditTrail.Fields().removedAll(CredentialService.auditedState(credential)));
         }
         for (Alert alert : env.storage().alerts().listByProject(project.id())) {
             AlertAudit.record(env, alert, AuditAction.DELETE, caller, now, AlertAudit.removal(alert));
@@ -37,9 +35,7 @@ final class ProjectCascadeAudit {
         }
         for (Variable variable : env.storage().variables().listByProject(project.id())) {
             env.audit().record(project.organizationId(), project.id(), AuditAction.DELETE, VariableService.RESOURCE,
-                    variable.id(), caller, now, new AuditTrail.Fields()
-                            .removed("name", variable.name())
-                            .removed("description", variable.description()));
+                    variable.id(), caller, now, new AuditTrail.Fields().removedAll(VariableService.auditedState(variable)));
         }
     }
 }

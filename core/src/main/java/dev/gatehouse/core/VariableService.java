@@ -23,6 +23,7 @@ import dev.gatehouse.ports.out.VariableStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -70,18 +71,8 @@ final class VariableService implements Variables {
                     command.aliases(), command.example(), command.external(), plan.labels(), plan.versions(), now,
                     caller.credentialId(), now, caller.credentialId());
             store().insert(variable);
-            audit(visible, variable, AuditAction.INSERT, caller, now, new AuditTrail.Fields()
-                    .set("name", variable.name())
-                    .set("description", variable.description())
-                    .set("json_schema", variable.jsonSchema())
-                    .set("template_inputs_schema", variable.templateInputsSchema())
-                    .set("rollout", text(variable.rollout()))
-                    .set("overrides", text(variable.overrides()))
-                    .set("aliases", variable.aliases())
-                    .set("example", variable.example())
-                    .set("external", variable.external())
-                    .set("labels", labelsText(variable.labels()))
-                    .set("latest_version", latestNumber(variable)));
+            audit(visible, variable, AuditAction.INSERT, caller, now,
+                    new AuditTrail.Fields().setAll(auditedState(variable)));
             return view(variable, new ActorNames(env.storage().credentials()));
         });
     }
@@ -162,6 +153,26 @@ final class VariableService implements Variables {
             AuditTrail.Fields fields) {
         env.audit().record(project.organizationId(), project.id(), action, RESOURCE, variable.id(), caller, now,
                 fields);
+    }
+
+    /**
+     * What the audit log records of a variable: all of it on its INSERT, and on a DELETE, so that the entry could
+     * restore it; fields without a value are left out.
+     */
+    static Map<String, Object> auditedState(Variable variable) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("name", variable.name());
+        state.put("description", variable.description());
+        state.put("json_schema", variable.jsonSchema());
+        state.put("template_inputs_schema", variable.templateInputsSchema());
+        state.put("rollout", text(variable.rollout()));
+        state.put("overrides", text(variable.overrides()));
+        state.put("aliases", variable.aliases());
+        state.put("example", variable.example());
+        state.put("external", variable.external());
+        state.put("labels", labelsText(variable.labels()));
+        state.put("latest_version", latestNumber(variable));
+        return state;
     }
 
     /** The variable with the names of the API keys it mentions, each looked up at most once per {@code names}. */

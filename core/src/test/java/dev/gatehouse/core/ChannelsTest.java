@@ -40,6 +40,8 @@ class ChannelsTest {
     private static final byte[] MASTER =
             "a master secret of at least 32 bytes, for tests".getBytes(StandardCharsets.UTF_8);
     private static final String SLACK = "https://hooks.slack.com/services/T/B/X";
+    /** What the audit log records for a secret in place of its value. */
+    private static final String SECRET_VERSION = "set, version [0-9a-f]{8}";
     private static final String SLACK_MASKED = "https://hooks.slack.com/**********";
 
     private final Installation installation = Installation.create(builder -> builder.masterSecret(MASTER));
@@ -159,10 +161,13 @@ class ChannelsTest {
         assertThat(codec.decryptSecret(stored(id).config(), id)).isEqualTo(newUrl);
         AuditEntry entry = lastAuditEntryOf(id);
         assertThat(entry.action()).isEqualTo(AuditAction.UPDATE);
-        assertThat(entry.changes()).containsExactly(
+        assertThat(entry.changes()).hasSize(3).startsWith(
                 new FieldChange("label", "Slack", "Renamed"),
-                new FieldChange("active", "true", "false"),
-                new FieldChange("config.url", null, "changed"));
+                new FieldChange("active", "true", "false"));
+        FieldChange secret = entry.changes().get(2);
+        assertThat(secret.field()).isEqualTo("config.url");
+        assertThat(secret.oldValue()).matches(SECRET_VERSION).isEqualTo(secretEntryOf(id, AuditAction.INSERT));
+        assertThat(secret.newValue()).matches(SECRET_VERSION).isNotEqualTo(secret.oldValue());
         assertNoSecretIn(installation.auditEntries(), SLACK, newUrl, "services/T/B");
     }
 
@@ -235,12 +240,15 @@ class ChannelsTest {
 
         assertThat(updated.channel().config())
                 .isEqualTo(new ChannelConfig.Opsgenie("**********efgh", "https://api.eu.opsgenie.com"));
-        assertThat(lastAuditEntryOf(id).changes()).containsExactly(
+        List<FieldChange> changes = lastAuditEntryOf(id).changes();
+        assertThat(changes).hasSize(5).startsWith(
                 new FieldChange("config.type", "webhook", "opsgenie"),
                 new FieldChange("config.format", "slack-blockkit", null),
                 new FieldChange("config.base_url", null, "https://api.eu.opsgenie.com"),
-                new FieldChange("config.url", "set", null),
-                new FieldChange("config.auth_key", null, "set"));
+                new FieldChange("config.url", secretEntryOf(id, AuditAction.INSERT), null));
+        assertThat(changes.get(4).field()).isEqualTo("config.auth_key");
+        assertThat(changes.get(4).oldValue()).isNull();
+        assertThat(changes.get(4).newValue()).matches(SECRET_VERSION);
         assertNoSecretIn(installation.auditEntries(), SLACK, "abcd1234efgh");
     }
 
@@ -262,7 +270,8 @@ class ChannelsTest {
                 new FieldChange("active", null, "true"),
                 new FieldChange("config.type", null, "webhook"),
                 new FieldChange("config.format", null, "slack-blockkit"),
-                new FieldChange("config.url", null, "set"));
+                new FieldChange("config.url", null, secretEntryOf(id, AuditAction.INSERT)));
+        assertThat(secretEntryOf(id, AuditAction.INSERT)).matches(SECRET_VERSION);
         AuditEntry deleted = lastAuditEntryOf(id);
         assertThat(deleted.action()).isEqualTo(AuditAction.DELETE);
         assertThat(deleted.changes()).contains(new FieldChange("label", "Slack", null),
@@ -419,6 +428,16 @@ class ChannelsTest {
 
     private AuditEntry lastAuditEntryOf(ChannelId id) {
         return installation.lastAuditEntryOf(id);
+    }
+
+    /** What the {@code action} entry of channel {@code id} recorded for its secret: a version, never the secret. */
+    private String secretEntryOf(ChannelId id, AuditAction action) {
+        return installation.auditEntries().stream()
+                .filter(entry -> entry.recordId().equals(id.toString()) && entry.action() == action)
+                .flatMap(entry -> entry.changes().stream())
+                .filter(change -> change.field().equals("config.url"))
+                .map(change -> change.newValue() != null ? change.newValue() : change.oldValue())
+                .findFirst().orElseThrow();
     }
 
     private static void assertForbidden(Runnable call, Scope scope) {

@@ -21,10 +21,10 @@ final class QueryParams {
         this.values = Map.copyOf(values);
     }
 
-    /** The parameter's first value as received, or null when it is absent. */
+    /** The parameter's last value as received (FastAPI, too, takes the last of repeated ones), or null when absent. */
     String raw(String name) {
         List<String> given = values.get(name);
-        return given == null || given.isEmpty() ? null : given.get(0);
+        return given == null || given.isEmpty() ? null : given.get(given.size() - 1);
     }
 
     /** A required instant: absent is {@code missing}; otherwise as {@link #optionalInstant(String)}. */
