@@ -120,7 +120,9 @@ final class ChannelService implements Channels {
         Access.require(caller, Scope.ORGANIZATION_WRITE_CHANNEL);
         requireOrganizationWide(caller);
         env.storage().transactions().run(() -> {
-            Channel channel = visible(caller, id);
+            // Locked first, so that an alert update assigning the channel (which holds a key-share lock on it until it
+            // commits) is waited for and its alert listed here, rather than detached by the delete unannounced.
+            Channel channel = visibleForUpdate(caller, id);
             List<Alert> detached = alertsNotifying(channel);
             store().delete(channel.id());
             Instant now = env.now();

@@ -15,10 +15,13 @@ import dev.gatehouse.ports.in.NewVariable;
 import dev.gatehouse.ports.in.ProjectUpdate;
 import dev.gatehouse.ports.in.VariableUpdate;
 import dev.gatehouse.ports.model.Alert;
+import dev.gatehouse.ports.model.AuditAction;
+import dev.gatehouse.ports.model.AuditEntry;
 import dev.gatehouse.ports.model.Change;
 import dev.gatehouse.ports.model.Channel;
 import dev.gatehouse.ports.model.ChannelConfig;
 import dev.gatehouse.ports.model.DenialReason;
+import dev.gatehouse.ports.model.FieldChange;
 import dev.gatehouse.ports.model.IssuedCredential;
 import dev.gatehouse.ports.model.NotifyWhen;
 import dev.gatehouse.ports.model.Principal;
@@ -37,6 +40,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -101,6 +105,25 @@ class UpdatesBuildOnTheLockedReadTest {
         Channel channel = gatehouse.channels().get(operator, created.id()).channel();
         assertThat(channel.label()).isEqualTo("B");
         assertThat(channel.active()).isFalse();
+    }
+
+    @Test
+    void aChannelDeletionRecordsTheChannelAsTheLockedReadSeesIt() {
+        Channel created = gatehouse.channels().create(operator, new NewChannel("A",
+                new ChannelConfig.Webhook(WebhookFormat.SLACK_BLOCKKIT, "https://hooks.slack.com/services/T/B/X")))
+                .channel();
+        Channel stored = storage.delegate.channels().findById(created.id()).orElseThrow();
+        gatehouse.channels().update(operator, created.id(),
+                new ChannelUpdate(Change.to("B"), Change.keep(), Change.keep()));
+
+        storage.serveStale(stored);
+        gatehouse.channels().delete(operator, created.id());
+        storage.serveCurrent();
+
+        List<AuditEntry> entries = storage.delegate.audit().list(operator.organizationId(), Instant.EPOCH,
+                Instant.parse("2999-01-01T00:00:00Z"), AuditAction.DELETE, 10);
+        assertThat(entries).singleElement().satisfies(entry ->
+                assertThat(entry.changes()).contains(new FieldChange("label", "B", null)));
     }
 
     @Test
