@@ -84,9 +84,13 @@ final class RateLimiter {
             this.updatedAt = updatedAt;
         }
 
+        /**
+         * This bucket refilled for the time from {@code updatedAt} to {@code now}; a clock set back counts as no time,
+         * and the bucket then refills from the new {@code now}, rather than stay empty until the clock catches up.
+         */
         Bucket refilledAt(long now, int capacity, double tokensPerNano) {
             long elapsed = Math.max(0, now - updatedAt);
-            return new Bucket(Math.min(capacity, tokens + elapsed * tokensPerNano), Math.max(now, updatedAt));
+            return new Bucket(Math.min(capacity, tokens + elapsed * tokensPerNano), now);
         }
     }
 }

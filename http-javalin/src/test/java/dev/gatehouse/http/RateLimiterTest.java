@@ -39,6 +39,18 @@ class RateLimiterTest {
     }
 
     @Test
+    void a_clock_set_back_does_not_keep_the_bucket_empty_until_it_catches_up() {
+        RateLimiter limiter = new RateLimiter(1, 4, clock);
+        assertThat(limiter.acquire("k")).isZero();
+        assertThat(limiter.acquire("k")).isEqualTo(1);
+
+        clock.advance(Duration.ofHours(-1));
+        assertThat(limiter.acquire("k")).as("no time has passed on the new clock").isEqualTo(1);
+        clock.advance(Duration.ofMillis(260));
+        assertThat(limiter.acquire("k")).as("a quarter second refills a token at 4 per second").isZero();
+    }
+
+    @Test
     void refused_requests_do_not_consume_tokens() {
         RateLimiter limiter = new RateLimiter(1, 1, clock);
         limiter.acquire("k");
