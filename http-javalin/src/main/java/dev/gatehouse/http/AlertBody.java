@@ -132,8 +132,8 @@ final class AlertBody {
                 }
             }
         }
-        reader.errors().add(new ValidationError("enum", loc, "Input should be " + EXPECTED_NOTIFY_WHEN, value,
-                Map.of("expected", EXPECTED_NOTIFY_WHEN)));
+        reader.errors().add(new ValidationError("literal_error", loc, "Input should be " + EXPECTED_NOTIFY_WHEN,
+                value, Map.of("expected", EXPECTED_NOTIFY_WHEN)));
         return null;
     }
 

@@ -41,6 +41,29 @@ final class BodyReader {
         return value;
     }
 
+    /**
+     * The canonical text of free-form JSON at {@code loc}, or null after recording a {@code finite_number} error at
+     * each number in it too large for a double (such as {@code 1e999}), which would otherwise be kept as the string
+     * {@code "Infinity"}.
+     */
+    String freeForm(JsonNode node, List<Object> loc) {
+        int before = errors.size();
+        collectNonFinite(node, loc);
+        return errors.size() == before ? CanonicalJson.write(node) : null;
+    }
+
+    private void collectNonFinite(JsonNode node, List<Object> loc) {
+        if (node.isNumber() && NumericInput.decimal(node) == null) {
+            errors.add(ValidationError.of("finite_number", loc, "Input should be a finite number", node));
+        } else if (node.isObject()) {
+            node.properties().forEach(member -> collectNonFinite(member.getValue(), at(loc, member.getKey())));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectNonFinite(node.get(i), at(loc, i));
+            }
+        }
+    }
+
     /** {@code node} as an object, or null after recording a type error; null stays null without an error. */
     ObjectNode object(JsonNode node, List<Object> loc) {
         if (node == null) {
@@ -96,11 +119,7 @@ final class BodyReader {
 
     /** {@code node} as an integer without a fractional part, or null after recording a type error. */
     Long integer(JsonNode node, List<Object> loc) {
-        if (!DashboardDefinitionCheck.isInteger(node) || !node.canConvertToLong()) {
-            errors.add(ValidationError.of("int_type", loc, "Input should be a valid integer", node));
-            return null;
-        }
-        return node.longValue();
+        return IntegerInput.read(node, loc, errors);
     }
 
     /**

@@ -46,13 +46,13 @@ final class ChannelConfigBody {
             return null;
         }
         JsonNode tag = value.get("type");
-        if (tag == null || tag.isNull()) {
+        if (tag == null) {
             errors.add(new ValidationError("union_tag_not_found", loc,
                     "Unable to extract tag using discriminator 'type'", value, Map.of("discriminator", "'type'")));
             return null;
         }
-        String tagText = tag.isTextual() ? tag.textValue() : tag.toString();
-        if (!TAGS.contains(tagText)) {
+        String tagText = PythonText.str(tag);
+        if (!tag.isTextual() || !TAGS.contains(tagText)) {
             errors.add(new ValidationError("union_tag_invalid", loc, "Input tag '" + tagText
                     + "' found using 'type' does not match any of the expected tags: " + EXPECTED_TAGS, value,
                     Map.of("discriminator", "'type'", "tag", tagText, "expected_tags", EXPECTED_TAGS)));
@@ -112,10 +112,10 @@ final class ChannelConfigBody {
             return string(value, at(field));
         }
 
-        /** An optional string; null reads as absent. */
+        /** An optional string, which may be absent but not null (the reference gives it a default, not null). */
         String optionalString(String field) {
             JsonNode value = node.get(field);
-            return value == null || value.isNull() ? null : string(value, at(field));
+            return value == null ? null : string(value, at(field));
         }
 
         <E extends Enum<E> & WireEnum> E requiredEnum(String field, Class<E> type) {

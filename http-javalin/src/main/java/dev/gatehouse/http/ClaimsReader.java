@@ -65,16 +65,13 @@ final class ClaimsReader {
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!DashboardDefinitionCheck.isInteger(value) || !value.canConvertToLong()) {
-            errors.add(ValidationError.of("int_type", loc, "Input should be a valid integer", value));
-            return null;
-        }
-        if (value.longValue() < 0) {
+        Long limit = IntegerInput.read(value, loc, errors);
+        if (limit != null && limit < 0) {
             errors.add(new ValidationError("greater_than_equal", loc, "Input should be greater than or equal to 0",
                     value, Map.of("ge", 0)));
             return null;
         }
-        return value.longValue();
+        return limit;
     }
 
     private Boolean cacheEnabled(JsonNode value, List<Object> loc) {

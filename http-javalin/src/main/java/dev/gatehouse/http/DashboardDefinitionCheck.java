@@ -2,7 +2,6 @@ package dev.gatehouse.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -168,15 +167,16 @@ final class DashboardDefinitionCheck {
             return;
         }
         JsonNode kind = variable.get("kind");
-        if (kind == null || !kind.isTextual()) {
+        if (kind == null) {
             errors.add(new ValidationError("union_tag_not_found", loc,
                     "Unable to extract tag using discriminator 'kind'", variable, Map.of("discriminator", "'kind'")));
             return;
         }
-        if (!VARIABLE_KINDS.contains(kind.textValue())) {
-            errors.add(new ValidationError("union_tag_invalid", loc, "Input tag '" + kind.textValue()
+        if (!kind.isTextual() || !VARIABLE_KINDS.contains(kind.textValue())) {
+            String tag = PythonText.str(kind);
+            errors.add(new ValidationError("union_tag_invalid", loc, "Input tag '" + tag
                     + "' found using 'kind' does not match any of the expected tags: 'TextVariable', 'ListVariable'",
-                    variable, Map.of("discriminator", "'kind'", "tag", kind.textValue(),
+                    variable, Map.of("discriminator", "'kind'", "tag", tag,
                             "expected_tags", "'TextVariable', 'ListVariable'")));
             return;
         }
@@ -355,7 +355,7 @@ final class DashboardDefinitionCheck {
             return null;
         }
         if (!(node instanceof ObjectNode object)) {
-            errors.add(ValidationError.of("model_type", loc,
+            errors.add(ValidationError.of("model_attributes_type", loc,
                     "Input should be a valid dictionary or object to extract fields from", node));
             return null;
         }
@@ -434,27 +434,12 @@ final class DashboardDefinitionCheck {
         }
     }
 
+    /** A required whole number, written back as one (pydantic reads {@code 3.0} as 3). */
     private void requiredInteger(ObjectNode parent, String field, List<Object> loc) {
         JsonNode value = required(parent, field, loc);
-        if (value != null && !isInteger(value)) {
-            errors.add(ValidationError.of("int_type", at(loc, field), "Input should be a valid integer", value));
-        }
-    }
-
-    /** Whether {@code value} is a JSON number without a fractional part, as pydantic accepts for an int. */
-    static boolean isInteger(JsonNode value) {
-        if (value.isIntegralNumber()) {
-            return true;
-        }
-        BigDecimal number = value.isNumber() ? NumericInput.decimal(value) : null;
-        if (number == null) {
-            return false;
-        }
-        try {
-            number.toBigIntegerExact();
-            return true;
-        } catch (ArithmeticException fractional) {
-            return false;
+        Long number = value == null ? null : IntegerInput.read(value, at(loc, field), errors);
+        if (number != null) {
+            parent.put(field, number.longValue());
         }
     }
 

@@ -127,6 +127,6 @@ final class DashboardRoutes {
     /** The definition's canonical text, or null after recording its errors. */
     private static String definition(JsonNode node, BodyReader reader) {
         ObjectNode checked = DashboardDefinitionCheck.check(node, at(BODY, "definition"), reader.errors());
-        return checked == null ? null : CanonicalJson.write(checked);
+        return checked == null ? null : reader.freeForm(checked, at(BODY, "definition"));
     }
 }

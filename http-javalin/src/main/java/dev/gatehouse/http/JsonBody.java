@@ -91,18 +91,28 @@ final class JsonBody {
         return value == null ? Change.keep() : Change.to(new ClaimsReader(errors).read(value, List.of("body", field)));
     }
 
-    /** An optional, nullable enumeration spelled by its wire names: absent and null read as null. */
+    /**
+     * An optional, nullable choice among an enumeration's wire names, which the reference spells inline (so that
+     * pydantic reads it as a literal): absent and null read as null, anything else is a {@code literal_error}.
+     */
     <E extends Enum<E> & WireEnum> E optionalEnum(String field, Class<E> type) {
         JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
+        return value == null || value.isNull() ? null : literal(field, type, value);
+    }
+
+    /** As {@link #optionalEnum}, for a field with a default but no null: absent reads as null, null is refused. */
+    <E extends Enum<E> & WireEnum> E defaultedEnum(String field, Class<E> type) {
+        JsonNode value = node.get(field);
+        return value == null ? null : literal(field, type, value);
+    }
+
+    private <E extends Enum<E> & WireEnum> E literal(String field, Class<E> type, JsonNode value) {
         E found = value.isTextual() ? byWireName(type, value.textValue()) : null;
         if (found == null) {
             String expected = Arrays.stream(type.getEnumConstants())
                     .map(constant -> "'" + constant.wireName() + "'")
                     .collect(Collectors.collectingAndThen(Collectors.toList(), JsonBody::joinAlternatives));
-            errors.add(new ValidationError("enum", List.of("body", field), "Input should be " + expected,
+            errors.add(new ValidationError("literal_error", List.of("body", field), "Input should be " + expected,
                     value, Map.of("expected", expected)));
         }
         return found;

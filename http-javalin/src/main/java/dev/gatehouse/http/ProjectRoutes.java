@@ -68,8 +68,8 @@ final class ProjectRoutes {
         JsonBody body = call.body();
         String name = body.requiredString("project_name");
         String description = body.optionalString("description");
-        Visibility visibility = body.optionalEnum("visibility", Visibility.class);
-        Environment environment = body.optionalEnum("environment", Environment.class);
+        Visibility visibility = body.defaultedEnum("visibility", Visibility.class);
+        Environment environment = body.defaultedEnum("environment", Environment.class);
         body.validate();
         NewProject command = new NewProject(name, description, visibility, environment);
         Organization organization = organizations.current(call.principal());

@@ -44,7 +44,7 @@ final class PydanticDateTime {
         return instant == null || !Timestamps.inRange(instant) ? null : instant;
     }
 
-    /** {@code instant} as pydantic writes a UTC date-time: whole seconds, six fraction digits unless zero, {@code Z}. */
+    /** {@code instant} as pydantic writes a UTC date-time: whole seconds, six fraction digits unless zero, then Z. */
     static String format(Instant instant) {
         LocalDateTime utc = LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
         int micros = utc.getNano() / 1_000;

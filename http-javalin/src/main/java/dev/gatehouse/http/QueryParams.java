@@ -53,14 +53,17 @@ final class QueryParams {
         return parsed;
     }
 
-    /** An optional value of {@code allowed}, spelled exactly; absent reads as null, anything else is {@code enum}. */
+    /**
+     * An optional value of {@code allowed}, spelled exactly; absent reads as null, anything else is a
+     * {@code literal_error}.
+     */
     String optionalChoice(String name, List<String> allowed) {
         String text = raw(name);
         if (text == null || allowed.contains(text)) {
             return text;
         }
         String expected = alternatives(allowed);
-        errors.add(new ValidationError("enum", List.of("query", name), "Input should be " + expected, text,
+        errors.add(new ValidationError("literal_error", List.of("query", name), "Input should be " + expected, text,
                 Map.of("expected", expected)));
         return null;
     }

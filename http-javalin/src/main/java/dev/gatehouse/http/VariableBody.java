@@ -120,7 +120,7 @@ final class VariableBody {
             return null;
         }
         ObjectNode object = reader.object(node, loc);
-        return object == null ? null : CanonicalJson.write(object);
+        return object == null ? null : reader.freeForm(object, loc);
     }
 
     /** Variable types are not kept by this installation, so that any type id names one that does not exist. */
@@ -237,14 +237,17 @@ final class VariableBody {
         switch (kind.operand()) {
             case VALUE -> {
                 JsonNode valueNode = reader.required(object, "value", loc);
-                value = valueNode == null ? null : CanonicalJson.write(valueNode);
+                value = valueNode == null ? null : reader.freeForm(valueNode, at(loc, "value"));
             }
             case VALUES -> {
                 JsonNode valuesNode = reader.required(object, "values", loc);
                 if (valuesNode != null && reader.array(valuesNode, at(loc, "values"))) {
                     values = new ArrayList<>();
-                    for (JsonNode item : valuesNode) {
-                        values.add(CanonicalJson.write(item));
+                    for (int i = 0; i < valuesNode.size(); i++) {
+                        values.add(reader.freeForm(valuesNode.get(i), at(loc, "values", i)));
+                    }
+                    if (values.contains(null)) {
+                        values = null;
                     }
                 }
             }
@@ -306,9 +309,6 @@ final class VariableBody {
         List<Object> loc = at(BODY, "labels");
         ObjectNode object = reader.object(node, loc);
         if (object == null) {
-            if (node.isNull()) {
-                reader.errors().add(ValidationError.of("dict_type", loc, "Input should be a valid dictionary", node));
-            }
             return null;
         }
         Map<String, LabelAssignment> labels = new LinkedHashMap<>();

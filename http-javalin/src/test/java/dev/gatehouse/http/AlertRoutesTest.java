@@ -339,7 +339,7 @@ class AlertRoutesTest {
                 "body.time_window", "body.frequency", "body.notify_when", "body.active", "body.channel_ids.0",
                 "body.channel_ids.1", "body.channel_assignments.0.channel_id", "body.channel_assignments.1",
                 "body.channel_assignments.2.schedule_id");
-        assertThat(types(refused)).contains("string_type", "time_delta_parsing", "time_delta_type", "enum",
+        assertThat(types(refused)).contains("string_type", "time_delta_parsing", "time_delta_type", "literal_error",
                 "bool_type", "uuid_parsing", "uuid_type", "missing");
         assertThat(server.get(alerts(project), server.adminToken).json()).isEmpty();
     }

@@ -166,7 +166,7 @@ class ApiKeyRoutesTest {
                 gatewayKey + "{\"project:gateway_proxy\": {\"spending_limit_monthly\": -1}}}"), "greater_than_equal",
                 "[\"body\",\"claims\",\"project:gateway_proxy\",\"spending_limit_monthly\"]");
         assertInvalid(server.post("/api/v1/api-keys/", server.adminToken,
-                gatewayKey + "{\"project:gateway_proxy\": {\"spending_limit_total\": 1.5}}}"), "int_type",
+                gatewayKey + "{\"project:gateway_proxy\": {\"spending_limit_total\": 1.5}}}"), "int_from_float",
                 "[\"body\",\"claims\",\"project:gateway_proxy\",\"spending_limit_total\"]");
         assertInvalid(server.post("/api/v1/api-keys/", server.adminToken,
                 gatewayKey + "{\"project:gateway_proxy\": {\"cache_enabled\": \"yes\"}}}"), "bool_type",

@@ -270,10 +270,10 @@ class DashboardRoutesTest {
                 + " {\"name\": \"env\", \"value\": \"b\"}}]"),
                 "value_error", "body", "definition", "spec", "variables", 1, "TextVariable", "spec", "name");
         assertInvalid(project, validDefinition().replace("\"x\": 0", "\"x\": 0.5"),
-                "int_type", "body", "definition", "spec", "layouts", 0, "spec", "items", 0, "x");
+                "int_from_float", "body", "definition", "spec", "layouts", 0, "spec", "items", 0, "x");
         assertInvalid(project, validDefinition().replace("\"kind\": \"TimeSeriesChart\"", "\"kind\": \"\""),
                 "string_too_short", "body", "definition", "spec", "panels", "cpu", "spec", "plugin", "kind");
-        assertInvalid(project, "[]", "model_type", "body", "definition");
+        assertInvalid(project, "[]", "model_attributes_type", "body", "definition");
 
         Response badUpdate = server.put(path, server.adminToken,
                 "{\"definition\": " + definition("#/spec/panels/none", "") + ", \"version\": 1}");
@@ -302,13 +302,29 @@ class DashboardRoutesTest {
                 "string_too_short", "[\"body\",\"name\"]");
         assertError(server.put(path, server.adminToken, "{\"version\": \"one\"}"), "int_type",
                 "[\"body\",\"version\"]");
-        assertError(server.put(path, server.adminToken, "{\"version\": 1e999}"), "int_type",
+        assertError(server.put(path, server.adminToken, "{\"version\": 1e999}"), "finite_number",
                 "[\"body\",\"version\"]");
         assertError(server.put(item(project, "overview"), server.adminToken, "{\"name\": \"X\"}"), "uuid_parsing",
                 "[\"path\",\"dashboard_id\"]");
         assertThat(server.get(collection(project), server.adminToken).json()).hasSize(1);
         assertThat(server.get(path, server.adminToken).json().get("dashboard").get("metadata").get("version")
                 .asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void grid_numbers_are_read_as_pydantic_reads_an_int() {
+        String project = server.createProject("dash-ints");
+
+        Response whole = server.post(collection(project), server.adminToken,
+                createBody("Whole", "whole", validDefinition().replace("\"width\": 12", "\"width\": 12.0")));
+        assertInvalid(project, validDefinition().replace("\"y\": 0", "\"y\": 1e20"),
+                "int_parsing_size", "body", "definition", "spec", "layouts", 0, "spec", "items", 0, "y");
+        assertInvalid(project, validDefinition().replace("\"legend\"", "\"limit\": 1e999, \"legend\""),
+                "finite_number", "body", "definition", "spec", "panels", "cpu", "spec", "plugin", "spec", "limit");
+
+        assertThat(whole.status()).as(whole.body()).isEqualTo(200);
+        assertThat(whole.json().get("definition").get("spec").get("layouts").get(0).get("spec").get("items").get(0)
+                .get("width").toString()).isEqualTo("12");
     }
 
     private static void assertInvalid(String project, String definition, String type, Object... loc) {

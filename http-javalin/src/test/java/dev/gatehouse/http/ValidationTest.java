@@ -56,7 +56,7 @@ class ValidationTest {
         assertThat(response.status()).isEqualTo(422);
         assertThat(error(response, "string_type", "body", "project_name").get("input").asInt()).isEqualTo(123);
         assertThat(error(response, "string_type", "body", "description").get("input").asBoolean()).isFalse();
-        assertThat(error(response, "enum", "body", "visibility").get("input").asInt()).isEqualTo(7);
+        assertThat(error(response, "literal_error", "body", "visibility").get("input").asInt()).isEqualTo(7);
     }
 
     @Test
@@ -64,7 +64,7 @@ class ValidationTest {
         Response response = unchanged(() -> server.post("/api/v1/projects/", server.adminToken,
                 "{\"project_name\": \"fine-name\", \"visibility\": \"secret\"}"));
 
-        JsonNode error = error(response, "enum", "body", "visibility");
+        JsonNode error = error(response, "literal_error", "body", "visibility");
         assertThat(error.get("input").asText()).isEqualTo("secret");
         assertThat(error.get("msg").asText()).isEqualTo("Input should be 'private' or 'public'");
         assertThat(error.get("ctx").get("expected").asText()).isEqualTo("'private' or 'public'");
@@ -193,6 +193,33 @@ class ValidationTest {
 
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().get("expires_at").asText()).isEqualTo(answered);
+    }
+
+    @Test
+    void nulls_where_the_reference_allows_none_are_refused_as_pydantic_refuses_them() {
+        Response visibility = unchanged(() -> server.post("/api/v1/projects/", server.adminToken,
+                "{\"project_name\": \"nullvis\", \"visibility\": null}"));
+        Response baseUrl = unchanged(() -> server.post("/api/v1/channels/", server.adminToken,
+                "{\"label\": \"g\", \"config\": {\"type\": \"opsgenie\", \"auth_key\": \"k\", \"base_url\": null}}"));
+        Response nullTag = unchanged(() -> server.post("/api/v1/channels/", server.adminToken,
+                "{\"label\": \"g\", \"config\": {\"type\": null}}"));
+        Response numberTag = unchanged(() -> server.post("/api/v1/channels/", server.adminToken,
+                "{\"label\": \"g\", \"config\": {\"type\": 0}}"));
+
+        assertThat(error(visibility, "literal_error", "body", "visibility").get("input").isNull()).isTrue();
+        error(baseUrl, "string_type", "body", "config", "opsgenie", "base_url");
+        assertThat(error(nullTag, "union_tag_invalid", "body", "config").get("ctx").get("tag").asText())
+                .isEqualTo("None");
+        assertThat(error(numberTag, "union_tag_invalid", "body", "config").get("msg").asText())
+                .startsWith("Input tag '0' found using 'type'");
+    }
+
+    @Test
+    void project_name_lengths_count_code_points() {
+        Response oneEmoji = unchanged(() -> server.post("/api/v1/projects/", server.adminToken,
+                "{\"project_name\": \"\ud83d\ude00\"}"));
+
+        error(oneEmoji, "string_too_short", "body", "project_name");
     }
 
     @Test

@@ -300,6 +300,32 @@ class VariableRoutesTest {
                 .containsExactly("mine");
     }
 
+    @Test
+    void numbers_too_large_for_a_double_in_free_form_json_are_refused_not_kept_as_infinity() {
+        String project = server.createProject("var-infinite");
+
+        assertInvalid(project, minimal("x").replace("\"json_schema\": null",
+                "\"json_schema\": {\"type\": \"number\", \"maximum\": 1e999}"), "finite_number",
+                "[\"body\",\"json_schema\",\"maximum\"]");
+        assertInvalid(project, withCondition("{\"kind\": \"value-equals\", \"attribute\": \"a\", \"value\": -1e999}"),
+                "finite_number", "[\"body\",\"overrides\",0,\"conditions\",0,\"value\"]");
+        assertInvalid(project,
+                withCondition("{\"kind\": \"value-is-in\", \"attribute\": \"a\", \"values\": [1, [1e999]]}"),
+                "finite_number", "[\"body\",\"overrides\",0,\"conditions\",0,\"values\",1,0]");
+        assertThat(fields(server.get(collection(project), server.adminToken).json().get("variables"))).isEmpty();
+    }
+
+    @Test
+    void null_labels_are_one_error() {
+        String project = server.createProject("var-null-labels");
+
+        Response response = server.post(collection(project), server.adminToken, withLabels("null"));
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("detail")).hasSize(1);
+        assertThat(response.json().get("detail").get(0).get("type").asText()).isEqualTo("dict_type");
+    }
+
     private static void assertInvalid(String project, String body, String type, String loc) {
         Response response = server.post(collection(project), server.adminToken, body);
         assertThat(response.status()).as(body + " -> " + response.body()).isEqualTo(422);

@@ -37,7 +37,7 @@ public final class DashboardRules {
         if (slug.isEmpty()) {
             throw new InvalidInputException("slug", "string_too_short", "String should have at least 1 character");
         }
-        if (slug.length() > SLUG_MAX_LENGTH) {
+        if (Characters.count(slug) > SLUG_MAX_LENGTH) {
             throw new InvalidInputException("slug", "string_too_long",
                     "String should have at most " + SLUG_MAX_LENGTH + " characters");
         }

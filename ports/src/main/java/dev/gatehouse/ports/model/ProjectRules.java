@@ -19,11 +19,11 @@ public final class ProjectRules {
         if (name == null) {
             throw new InvalidInputException("project_name", "missing", "Field required");
         }
-        if (name.length() < NAME_MIN_LENGTH) {
+        if (Characters.count(name) < NAME_MIN_LENGTH) {
             throw new InvalidInputException("project_name", "string_too_short",
                     "String should have at least " + NAME_MIN_LENGTH + " characters");
         }
-        if (name.length() > NAME_MAX_LENGTH) {
+        if (Characters.count(name) > NAME_MAX_LENGTH) {
             throw new InvalidInputException("project_name", "string_too_long",
                     "String should have at most " + NAME_MAX_LENGTH + " characters");
         }
