@@ -95,7 +95,9 @@ class DashboardsTest {
     @Test
     void badNamesAndSlugsAreRefusedByTheCommand() {
         assertThatThrownBy(() -> new NewDashboard(" ", "ok", DEFINITION)).isInstanceOf(InvalidInputException.class)
-                .extracting("field").isEqualTo("name");
+                .hasMessage("Value error, name must not be blank").extracting("field").isEqualTo("name");
+        assertThatThrownBy(() -> new NewDashboard("", "ok", DEFINITION)).isInstanceOf(InvalidInputException.class)
+                .extracting("type").isEqualTo("string_too_short");
         assertThatThrownBy(() -> new NewDashboard("ok", "has space", DEFINITION))
                 .isInstanceOf(InvalidInputException.class).extracting("type").isEqualTo("string_pattern_mismatch");
         assertThatThrownBy(() -> new NewDashboard("ok", "0f8fad5b-d9cb-469f-a165-70867728950e", DEFINITION))

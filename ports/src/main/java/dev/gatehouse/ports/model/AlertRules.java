@@ -23,8 +23,11 @@ public final class AlertRules {
         if (name == null) {
             throw new InvalidInputException("name", "missing", "Field required");
         }
-        if (name.isBlank()) {
+        if (name.isEmpty()) {
             throw new InvalidInputException("name", "string_too_short", "String should have at least 1 character");
+        }
+        if (name.isBlank()) {
+            throw new InvalidInputException("name", "value_error", "Value error, name must not be blank");
         }
         if (Characters.count(name) > NAME_MAX_LENGTH) {
             throw new InvalidInputException("name", "string_too_long",

@@ -20,8 +20,11 @@ public final class DashboardRules {
         if (name == null) {
             throw new InvalidInputException("name", "missing", "Field required");
         }
-        if (name.isBlank()) {
+        if (name.isEmpty()) {
             throw new InvalidInputException("name", "string_too_short", "String should have at least 1 character");
+        }
+        if (name.isBlank()) {
+            throw new InvalidInputException("name", "value_error", "Value error, name must not be blank");
         }
         return name;
     }
