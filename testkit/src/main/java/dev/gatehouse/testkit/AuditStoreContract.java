@@ -19,6 +19,7 @@ import java.lang.reflect.Method;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -118,21 +119,24 @@ public abstract class AuditStoreContract extends StorageContract {
     }
 
     @Test
-    void listIsOldestFirstWithTiesBrokenById() {
+    void listIsOldestFirstWithEntriesOfOneInstantInTheOrderTheyWereAppended() {
         Organization organization = givenOrganization();
         AuditEntry oldest = TestData.auditEntry(organization.id(), AuditAction.INSERT, T0);
         List<AuditEntry> tied = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 10; i++) {
             tied.add(TestData.auditEntry(organization.id(), AuditAction.UPDATE, T0.plusSeconds(1)));
         }
+        // Appended in the reverse of their ids' order, so that neither order of ids could pass for the append order.
+        List<AuditEntry> appendOrder = new ArrayList<>(TestData.sortedByIdText(tied, entry -> entry.id().value()));
+        Collections.reverse(appendOrder);
         AuditEntry newest = TestData.auditEntry(organization.id(), AuditAction.DELETE, T0.plusSeconds(2));
         audit().append(newest);
-        tied.forEach(audit()::append);
+        transactions().run(() -> appendOrder.forEach(audit()::append));
         audit().append(oldest);
 
         List<AuditEntry> expected = new ArrayList<>();
         expected.add(oldest);
-        expected.addAll(TestData.sortedByIdText(tied, entry -> entry.id().value()));
+        expected.addAll(appendOrder);
         expected.add(newest);
         assertThat(audit().list(organization.id(), FAR_PAST, FAR_FUTURE, null, 100))
                 .containsExactlyElementsOf(expected);

@@ -6,14 +6,21 @@ import dev.gatehouse.ports.model.AuditEntryId;
 import dev.gatehouse.ports.model.OrganizationId;
 import dev.gatehouse.ports.out.AuditStore;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The audit log in memory, append-only; thread-safe, each call its own unit of work unless it joins one. */
 final class InMemoryAuditStore implements AuditStore {
 
     private final Tables tables;
+    /** Each entry's place in the order of appending, which breaks ties of {@code created_at} as the databases do. */
+    private final Map<AuditEntryId, Long> appendOrder = new ConcurrentHashMap<>();
+    private final AtomicLong appended = new AtomicLong();
 
     InMemoryAuditStore(Tables tables) {
         this.tables = tables;
@@ -22,7 +29,11 @@ final class InMemoryAuditStore implements AuditStore {
     @Override
     public void append(AuditEntry entry) {
         Objects.requireNonNull(entry, "entry");
-        tables.unitOfWork.run(() -> tables.audit.insert(entry));
+        tables.unitOfWork.run(() -> {
+            tables.audit.insert(entry);
+            appendOrder.put(entry.id(), appended.incrementAndGet());
+            tables.unitOfWork.onRollback(() -> appendOrder.remove(entry.id()));
+        });
     }
 
     @Override
@@ -45,7 +56,8 @@ final class InMemoryAuditStore implements AuditStore {
                                 && !entry.createdAt().isBefore(from)
                                 && entry.createdAt().isBefore(to)
                                 && (action == null || entry.action() == action),
-                        Tables.oldestFirst(AuditEntry::createdAt, entry -> entry.id().value()))
+                        Comparator.comparing(AuditEntry::createdAt)
+                                .thenComparing(entry -> appendOrder.get(entry.id())))
                 .stream()
                 .limit(limit)
                 .toList());

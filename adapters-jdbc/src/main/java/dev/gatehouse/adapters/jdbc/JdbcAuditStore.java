@@ -34,7 +34,7 @@ final class JdbcAuditStore implements AuditStore {
     private static final String WITH_CHANGES = "SELECT e.id, e.organization_id, e.project_id, e.action,"
             + " e.resource_type, e.record_id, e.actor_id, e.created_at, c.position, c.field_name, c.old_value,"
             + " c.new_value FROM (%s) e LEFT JOIN audit_field_changes c ON c.entry_id = e.id"
-            + " ORDER BY e.created_at, e.id, c.position";
+            + " ORDER BY e.created_at, e.append_order, c.position";
 
     private final JdbcTransactions transactions;
 
@@ -83,7 +83,7 @@ final class JdbcAuditStore implements AuditStore {
     @Override
     public Optional<AuditEntry> findById(AuditEntryId id) {
         Objects.requireNonNull(id, "id");
-        String entries = "SELECT " + ENTRY_COLUMNS + " FROM audit_entries WHERE id = :id";
+        String entries = "SELECT " + ENTRY_COLUMNS + ", append_order FROM audit_entries WHERE id = :id";
         List<AuditEntry> found = transactions.read(handle -> collect(
                 handle.createQuery(String.format(WITH_CHANGES, entries)).bind("id", Sql.uuid(id.value()))));
         return found.stream().findFirst();
@@ -100,9 +100,9 @@ final class JdbcAuditStore implements AuditStore {
         if (limit == 0) {
             return List.of();
         }
-        String entries = "SELECT " + ENTRY_COLUMNS + " FROM audit_entries WHERE organization_id = :organizationId"
+        String entries = "SELECT " + ENTRY_COLUMNS + ", append_order FROM audit_entries WHERE organization_id = :organizationId"
                 + " AND created_at >= :from AND created_at < :to" + (action == null ? "" : " AND action = :action")
-                + " ORDER BY created_at, id LIMIT :limit";
+                + " ORDER BY created_at, append_order LIMIT :limit";
         return transactions.read(handle -> {
             Query query = handle.createQuery(String.format(WITH_CHANGES, entries))
                     .bind("organizationId", Sql.uuid(organization.value()))

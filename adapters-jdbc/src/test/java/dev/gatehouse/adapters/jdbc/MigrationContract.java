@@ -46,8 +46,8 @@ import org.junit.jupiter.api.Test;
 abstract class MigrationContract {
 
     /** The version before the latest; a new migration must move both constants and extend the upgrade test. */
-    static final String PREVIOUS_VERSION = "9";
-    static final String LATEST_VERSION = "10";
+    static final String PREVIOUS_VERSION = "10";
+    static final String LATEST_VERSION = "11";
 
     private static final UUID ORGANIZATION = UUID.fromString("0b8f5c2e-1d3a-4e5f-8a9b-0c1d2e3f4a5b");
     private static final UUID PROJECT = UUID.fromString("1c9a6d3f-2e4b-4f6a-9bac-1d2e3f4a5b6c");

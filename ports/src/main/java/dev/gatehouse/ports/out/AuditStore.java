@@ -17,8 +17,8 @@ public interface AuditStore {
     Optional<AuditEntry> findById(AuditEntryId id);
 
     /**
-     * The organization's entries created in {@code [from, to)}, optionally of one action, oldest first (ties broken
-     * by id), at most {@code limit} of them.
+     * The organization's entries created in {@code [from, to)}, optionally of one action, oldest first (entries of
+     * the same instant in the order they were appended), at most {@code limit} of them.
      */
     List<AuditEntry> list(OrganizationId organization, Instant from, Instant to, AuditAction action, int limit);
 }
