@@ -11,8 +11,6 @@ import dev.gatehouse.ports.model.NotFoundException;
 import dev.gatehouse.ports.model.Principal;
 import dev.gatehouse.ports.model.Project;
 import dev.gatehouse.ports.model.ProjectId;
-import dev.gatehouse.ports.model.Rollout;
-import dev.gatehouse.ports.model.RolloutOverride;
 import dev.gatehouse.ports.model.Scope;
 import dev.gatehouse.ports.model.Variable;
 import dev.gatehouse.ports.model.VariableId;
@@ -108,8 +106,10 @@ final class VariableService implements Variables {
                     .change("description", current.description(), changed.description())
                     .change("json_schema", current.jsonSchema(), changed.jsonSchema())
                     .change("template_inputs_schema", current.templateInputsSchema(), changed.templateInputsSchema())
-                    .change("rollout", text(current.rollout()), text(changed.rollout()))
-                    .change("overrides", text(current.overrides()), text(changed.overrides()))
+                    .change("rollout", VariableAuditJson.rollout(current.rollout()),
+                            VariableAuditJson.rollout(changed.rollout()))
+                    .change("overrides", VariableAuditJson.overrides(current.overrides()),
+                            VariableAuditJson.overrides(changed.overrides()))
                     .change("aliases", current.aliases(), changed.aliases())
                     .change("example", current.example(), changed.example())
                     .change("external", current.external(), changed.external())
@@ -165,8 +165,8 @@ final class VariableService implements Variables {
         state.put("description", variable.description());
         state.put("json_schema", variable.jsonSchema());
         state.put("template_inputs_schema", variable.templateInputsSchema());
-        state.put("rollout", text(variable.rollout()));
-        state.put("overrides", text(variable.overrides()));
+        state.put("rollout", VariableAuditJson.rollout(variable.rollout()));
+        state.put("overrides", VariableAuditJson.overrides(variable.overrides()));
         state.put("aliases", variable.aliases());
         state.put("example", variable.example());
         state.put("external", variable.external());
@@ -190,15 +190,6 @@ final class VariableService implements Variables {
             }
         }
         return new VariableView(variable, known);
-    }
-
-    /** A rollout as the audit log shows it: {@code {beta=0.25, production=0.5} latest=0.25}. */
-    private static String text(Rollout rollout) {
-        return rollout.labels() + (rollout.latestWeight() == null ? "" : " latest=" + rollout.latestWeight());
-    }
-
-    private static String text(List<RolloutOverride> overrides) {
-        return overrides.isEmpty() ? null : overrides.toString();
     }
 
     /** Labels as the audit log shows them: {@code production=version 2,staging=label production}. */

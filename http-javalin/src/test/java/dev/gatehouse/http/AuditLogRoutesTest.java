@@ -292,6 +292,21 @@ class AuditLogRoutesTest {
         return actions;
     }
 
+    @Test
+    void a_variables_rollout_and_overrides_are_recorded_as_the_api_shows_them() throws Exception {
+        String project = server.createProject("audited-variable");
+        Response created = server.post("/api/v1/projects/" + project + "/variables/", server.adminToken,
+                VariableRoutesTest.FULL);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        JsonNode changes = detail(only(entriesOf(created.json().get("id").asText(), "INSERT")))
+                .get("metadata").get("changes");
+
+        assertThat(JSON.readTree(changes.get("rollout").get("new").asText())).isEqualTo(created.json().get("rollout"));
+        assertThat(JSON.readTree(changes.get("overrides").get("new").asText()))
+                .isEqualTo(created.json().get("overrides"));
+    }
+
     private static List<String> entriesOf(String recordId, String action) {
         List<String> ids = new ArrayList<>();
         for (JsonNode entry : server.get(LIST + "?start_time=" + started + "&action=" + action, server.adminToken)
