@@ -55,6 +55,8 @@ class AlertCommandsTest {
         assertRefused(() -> new NewAlert(null, null, "SELECT 1", MINUTE, MINUTE, Duration.ZERO,
                 NotifyWhen.HAS_MATCHES, true, null, null), "name", "missing");
         assertRefused(() -> new NewAlert(" ", null, "SELECT 1", MINUTE, MINUTE, Duration.ZERO,
+                NotifyWhen.HAS_MATCHES, true, null, null), "name", "value_error");
+        assertRefused(() -> new NewAlert("", null, "SELECT 1", MINUTE, MINUTE, Duration.ZERO,
                 NotifyWhen.HAS_MATCHES, true, null, null), "name", "string_too_short");
         assertRefused(() -> new NewAlert("a".repeat(256), null, "SELECT 1", MINUTE, MINUTE, Duration.ZERO,
                 NotifyWhen.HAS_MATCHES, true, null, null), "name", "string_too_long");
