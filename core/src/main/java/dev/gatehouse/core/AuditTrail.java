@@ -10,7 +10,9 @@ import dev.gatehouse.ports.model.Principal;
 import dev.gatehouse.ports.model.ProjectId;
 import dev.gatehouse.ports.model.Scope;
 import dev.gatehouse.ports.model.WireEnum;
+import dev.gatehouse.ports.model.WireText;
 import dev.gatehouse.ports.out.AuditStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -102,6 +104,12 @@ final class AuditTrail {
             }
             if (value instanceof WireEnum wire) {
                 return wire.wireName();
+            }
+            if (value instanceof Instant instant) {
+                return WireText.instant(instant);
+            }
+            if (value instanceof Duration duration) {
+                return WireText.duration(duration);
             }
             if (value instanceof Collection<?> collection) {
                 Stream<String> items = collection.stream()

@@ -8,6 +8,7 @@ import dev.gatehouse.ports.model.Alert;
 import dev.gatehouse.ports.model.AlertChannelView;
 import dev.gatehouse.ports.model.AlertRun;
 import dev.gatehouse.ports.model.AlertView;
+import dev.gatehouse.ports.model.WireText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -73,7 +74,7 @@ final class AlertWire {
     }
 
     static String iso(Duration duration) {
-        return PydanticDuration.format(duration);
+        return WireText.duration(duration);
     }
 
     /** The stored result as JSON, or as a string where whatever stored it did not write valid JSON. */

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.gatehouse.ports.in.UseCases;
+import dev.gatehouse.ports.model.WireText;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
@@ -105,7 +106,7 @@ public final class HttpApi {
 
         @Override
         public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-            generator.writeString(PydanticDateTime.format(value));
+            generator.writeString(WireText.instant(value));
         }
     }
 }

@@ -5,17 +5,15 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Date-time text read and written as pydantic (its {@code speedate} parser) reads and writes it, so that what a
- * Logfire client sends means the same here and what it reads back is spelled the same; {@code PydanticTimeTest} holds
- * it to answers pydantic itself gave.
+ * Date-time text read as pydantic (its {@code speedate} parser) reads it, so that what a Logfire client sends means
+ * the same here ({@code WireText} writes instants back as pydantic does); {@code PydanticTimeTest} holds it to answers
+ * pydantic itself gave.
  */
 final class PydanticDateTime {
 
@@ -25,7 +23,6 @@ final class PydanticDateTime {
     private static final Pattern DECIMAL_NUMBER = Pattern.compile("[+-]?([0-9]+\\.[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
     /** Beyond this magnitude a Unix time counts milliseconds rather than seconds. */
     private static final double MILLISECONDS_BEYOND = 2e10;
-    private static final DateTimeFormatter WHOLE_SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
     private PydanticDateTime() {
     }
@@ -42,14 +39,6 @@ final class PydanticDateTime {
                 : DECIMAL_NUMBER.matcher(text).matches() ? decimalUnixTime(text)
                 : calendarDateTime(new TimeTextCursor(text));
         return instant == null || !Timestamps.inRange(instant) ? null : instant;
-    }
-
-    /** {@code instant} as pydantic writes a UTC date-time: whole seconds, six fraction digits unless zero, then Z. */
-    static String format(Instant instant) {
-        LocalDateTime utc = LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-        int micros = utc.getNano() / 1_000;
-        String seconds = WHOLE_SECONDS.format(utc);
-        return micros == 0 ? seconds + "Z" : seconds + "." + String.format("%06d", micros) + "Z";
     }
 
     /** A Unix time without a decimal point, read exactly; {@code digits} are its digits without the sign. */

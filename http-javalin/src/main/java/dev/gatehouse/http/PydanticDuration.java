@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Duration text read and written as pydantic (its {@code speedate} parser) reads and writes it, so that what a
- * Logfire client sends means the same here and what it reads back is spelled the same; {@code PydanticTimeTest} holds
- * it to answers pydantic itself gave.
+ * Duration text read as pydantic (its {@code speedate} parser) reads it, so that what a Logfire client sends means
+ * the same here ({@code WireText} writes durations back as pydantic does); {@code PydanticTimeTest} holds it to answers
+ * pydantic itself gave.
  */
 final class PydanticDuration {
 
@@ -47,44 +47,6 @@ final class PydanticDuration {
             return normalized == null ? null : normalized.toDuration(negative);
         } catch (TooLarge refused) {
             return null;
-        }
-    }
-
-    /**
-     * {@code duration} as pydantic writes one: {@code P}, years of 365 days, the remaining days, then {@code T} and
-     * the hours, minutes and seconds of the day that are not zero ({@code P1DT1H30M}, {@code PT0.5S}), {@code PT0S}
-     * for nothing, a leading {@code -} when negative; parts below a microsecond are dropped.
-     */
-    static String format(Duration duration) {
-        long totalMicros = duration.truncatedTo(ChronoUnit.MICROS).toNanos() / 1_000;
-        long micros = Math.abs(totalMicros);
-        long days = micros / 86_400_000_000L;
-        long secondsOfDay = micros % 86_400_000_000L / 1_000_000L;
-        long fraction = micros % 1_000_000L;
-        StringBuilder text = new StringBuilder(totalMicros < 0 ? "-P" : "P");
-        appendNonZero(text, days / 365, 'Y');
-        appendNonZero(text, days % 365, 'D');
-        if (secondsOfDay != 0 || fraction != 0) {
-            text.append('T');
-            appendNonZero(text, secondsOfDay / 3_600, 'H');
-            appendNonZero(text, secondsOfDay % 3_600 / 60, 'M');
-            if (secondsOfDay % 60 != 0 || fraction != 0) {
-                text.append(secondsOfDay % 60);
-                if (fraction != 0) {
-                    text.append('.').append(String.format("%06d", fraction).replaceAll("0+$", ""));
-                }
-                text.append('S');
-            }
-        }
-        if (micros == 0) {
-            text.append("T0S");
-        }
-        return text.toString();
-    }
-
-    private static void appendNonZero(StringBuilder text, long value, char unit) {
-        if (value != 0) {
-            text.append(value).append(unit);
         }
     }
 
