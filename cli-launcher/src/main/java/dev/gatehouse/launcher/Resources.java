@@ -32,7 +32,9 @@ final class Resources implements AutoCloseable {
             try {
                 next.resource().close();
                 LOG.debug("Closed {}", next.name());
-            } catch (Exception e) {
+            } catch (Exception | LinkageError e) {
+                // A LinkageError too (a class gone from a jar rewritten under the process) must not stop the rest
+                // from closing: the store's final flush comes after the HTTP server's stop.
                 LOG.warn("Closing {} failed", next.name(), e);
             }
         }
