@@ -28,8 +28,9 @@ final class FailureHandler implements IExecutionExceptionHandler {
             commandLine.getErr().println("error: invalid " + invalid.field() + ": " + invalid.getMessage());
             return CommandLine.ExitCode.USAGE;
         }
-        if (failure instanceof JavalinBindException busy) {
-            commandLine.getErr().println("error: " + busy.getMessage());
+        if (failure instanceof JavalinBindException bind) {
+            // Javalin says "Port already in use" whatever went wrong; the socket's own reason may be another.
+            commandLine.getErr().println("error: cannot listen on the HTTP port: " + rootReason(bind));
             return CommandLine.ExitCode.SOFTWARE;
         }
         if (failure instanceof GatehouseException expected) {
@@ -49,6 +50,14 @@ final class FailureHandler implements IExecutionExceptionHandler {
             current = cause;
         }
         return current;
+    }
+
+    private static String rootReason(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private static String causeOf(Throwable failure) {

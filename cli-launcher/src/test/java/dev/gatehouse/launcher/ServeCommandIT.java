@@ -25,7 +25,8 @@ class ServeCommandIT {
 
             assertThat(exit).isEqualTo(1);
         }
-        assertThat(err.toString()).startsWith("error: Port already in use").doesNotContain("\tat ");
+        assertThat(err.toString()).startsWith("error: cannot listen on the HTTP port: Address already in use")
+                .doesNotContain("\tat ");
         assertThat(out.toString()).as("no admin key is shown for a server that never started").isEmpty();
     }
 }
