@@ -18,6 +18,7 @@ import dev.gatehouse.ports.out.VerificationInvalidations;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
@@ -79,10 +80,17 @@ public final class JdbcStorage implements Storage {
      * at a time may open it.
      */
     public static JdbcStorage h2File(Path file) {
+        return h2File(file, "");
+    }
+
+    /** As {@link #h2File(Path)}, with more of H2's settings appended to the URL ({@code ;NAME=value}); for tests. */
+    static JdbcStorage h2File(Path file, String settings) {
         Path absolute = Objects.requireNonNull(file, "file").toAbsolutePath();
         // WRITE_DELAY=0: an acknowledged commit survives a kill -9. DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook
         // must not close the database before ours has flushed the last writes; close() shuts it down instead.
-        String url = "jdbc:h2:file:" + absolute + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        // TRACE_LEVEL_FILE=0: no trace file beside the database, whose failure to open would print a long trace.
+        String url = "jdbc:h2:file:" + absolute + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0"
+                + settings;
         return pooled(Vendor.H2, url, "H2 database " + absolute, EMBEDDED_POOL_SIZE, EMBEDDED_POOL_SIZE, false);
     }
 
@@ -208,16 +216,49 @@ public final class JdbcStorage implements Storage {
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException failure) {
-            throw new StorageException("cannot connect to " + description, failure);
+            // Not the failure itself as the cause: the pool's and the driver's messages repeat the URL, parameters
+            // and all, where a password may be.
+            throw new StorageException("cannot connect to " + description,
+                    new StorageException(reasonWithoutUrl(failure), null));
         }
         Runnable release = shutdownOnClose ? () -> closeThenShutDown(pool, url) : pool::close;
         try {
+            if (vendor == Vendor.H2) {
+                requireWritable(pool, description);
+            }
             Migrations.migrateToLatest(pool, vendor);
             return new JdbcStorage(description, vendor, pool, release);
         } catch (RuntimeException failure) {
             release.run();
             throw failure;
         }
+    }
+
+    /**
+     * Refuses an H2 database that opened read-only, as H2 opens a file its user may not write: it would answer reads
+     * and fail every write, and lose every {@code last_used_at} stamp.
+     */
+    private static void requireWritable(DataSource pool, String description) {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+                ResultSet readOnly = statement.executeQuery("SELECT READONLY()")) {
+            if (readOnly.next() && readOnly.getBoolean(1)) {
+                throw new StorageException(description + " can only be read: its files must be writable by the user"
+                        + " this process runs as", null);
+            }
+        } catch (SQLException failure) {
+            throw new StorageException("cannot open " + description, failure);
+        }
+    }
+
+    /** The first message along {@code failure}'s causes that does not repeat a JDBC URL, or a plain stand-in. */
+    static String reasonWithoutUrl(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && !message.contains("jdbc:")) {
+                return message;
+            }
+        }
+        return "the driver could not use the URL";
     }
 
     /** Closes the pool, then the in-memory database that outlived it, so that its memory is freed. */

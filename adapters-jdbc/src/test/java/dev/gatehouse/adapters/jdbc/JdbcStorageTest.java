@@ -61,6 +61,32 @@ class JdbcStorageTest {
     }
 
     @Test
+    void anH2FileThatOpensReadOnlyIsRefusedRatherThanServedWithEveryWriteFailing(@TempDir Path directory) {
+        Path file = directory.resolve("gatehouse");
+        JdbcStorage.h2File(file).close();
+
+        assertThatThrownBy(() -> JdbcStorage.h2File(file, ";ACCESS_MODE_DATA=r"))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("can only be read: its files must be writable");
+        try (JdbcStorage writable = JdbcStorage.h2File(file)) {
+            assertThat(writable.organizations().list()).isEmpty();
+        }
+    }
+
+    @Test
+    void aUrlTheDriverCannotUseIsRefusedWithoutRepeatingItsParametersAnywhereInTheCauses() {
+        assertThatThrownBy(() -> JdbcStorage.postgres(
+                "jdbc:postgresql://127.0.0.1:99999/gatehouse?user=admin&password=abc#S3CRET"))
+                .isInstanceOf(StorageException.class)
+                .hasMessage("cannot connect to PostgreSQL at 127.0.0.1:99999/gatehouse")
+                .satisfies(failure -> {
+                    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                        assertThat(String.valueOf(cause.getMessage())).doesNotContain("S3CRET", "password", "jdbc:");
+                    }
+                });
+    }
+
+    @Test
     void anUnreachablePostgresIsAStorageExceptionNamingTheServerButNotTheUrlParameters() {
         assertThatThrownBy(() -> JdbcStorage.postgres(
                 "jdbc:postgresql://127.0.0.1:1/gatehouse?user=admin&password=hunter2&connectTimeout=2"))
