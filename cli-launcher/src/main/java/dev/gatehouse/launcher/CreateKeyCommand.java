@@ -1,6 +1,7 @@
 package dev.gatehouse.launcher;
 
 import com.google.inject.Guice;
+import com.google.inject.Injector;
 import dev.gatehouse.ports.in.CredentialTarget;
 import dev.gatehouse.ports.in.NewApiKey;
 import dev.gatehouse.ports.in.UseCases;
@@ -14,7 +15,9 @@ import dev.gatehouse.ports.model.Project;
 import dev.gatehouse.ports.model.ProjectId;
 import dev.gatehouse.ports.model.Scope;
 import dev.gatehouse.ports.model.StorageException;
+import dev.gatehouse.ports.out.Storage;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -78,10 +81,13 @@ final class CreateKeyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GatehouseSettings settings = settings();
+        requireDatabaseFile(settings.storage());
         try (Resources resources = new Resources()) {
             UseCases useCases;
             try {
-                useCases = Guice.createInjector(new LauncherModule(settings, resources)).getInstance(UseCases.class);
+                Injector injector = Guice.createInjector(new LauncherModule(settings, resources));
+                requireInstallation(injector.getInstance(Storage.class), settings.storage());
+                useCases = injector.getInstance(UseCases.class);
             } catch (RuntimeException e) {
                 RuntimeException cause = FailureHandler.unwrap(e);
                 if (cause instanceof StorageException && settings.storage() instanceof StorageChoice.H2File) {
@@ -107,6 +113,30 @@ final class CreateKeyCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Refuses a data directory that holds no H2 database before anything is written there: a mistyped
+     * {@code --data-dir} must not become a new, empty store.
+     */
+    private static void requireDatabaseFile(StorageChoice storage) {
+        if (storage instanceof StorageChoice.H2File h2
+                && !Files.exists(h2.directory().resolve(StorageChoice.H2File.DATABASE_NAME + ".mv.db"))) {
+            throw new NotFoundException("there is no Gatehouse store in " + h2.directory() + ": 'gatehouse serve' "
+                    + "sets one up, and this command then adds keys to it");
+        }
+    }
+
+    /**
+     * Refuses a store no server has set up, before the core is built: building it would keep the fingerprints of
+     * this command's pepper and create a master key, so that the first {@code serve} with the intended ones would
+     * be refused.
+     */
+    private static void requireInstallation(Storage storage, StorageChoice choice) {
+        if (storage.organizations().list().isEmpty()) {
+            throw new NotFoundException("the " + choice + " holds no installation yet: 'gatehouse serve' sets one "
+                    + "up, and this command then adds keys to it");
+        }
+    }
+
     private ProjectId projectNamed(UseCases useCases, Principal operator) {
         return useCases.projects().list(operator).stream()
                 .filter(candidate -> candidate.name().equals(project))
@@ -117,10 +147,9 @@ final class CreateKeyCommand implements Callable<Integer> {
     }
 
     private static String organizationNames(UseCases useCases) {
-        List<Organization> all = useCases.organizations().all();
-        return all.isEmpty()
-                ? "none yet; 'gatehouse serve' creates the first"
-                : all.stream().map(org -> "'" + org.name() + "'").collect(Collectors.joining(", "));
+        return useCases.organizations().all().stream()
+                .map(org -> "'" + org.name() + "'")
+                .collect(Collectors.joining(", "));
     }
 
     /** Shows the key on standard output and what it is on standard error; whether standard output took it. */

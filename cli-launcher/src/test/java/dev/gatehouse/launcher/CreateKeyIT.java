@@ -2,6 +2,7 @@ package dev.gatehouse.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.adapters.jdbc.JdbcStorage;
 import dev.gatehouse.ports.in.NewProject;
 import dev.gatehouse.ports.model.Principal;
 import dev.gatehouse.ports.model.Project;
@@ -143,6 +144,42 @@ class CreateKeyIT {
     }
 
     @Test
+    void aDataDirectoryWithoutAStoreIsRefusedAndLeftAsItWas() {
+        Path elsewhere = temp.resolve("typo");
+
+        int exit = GatehouseCli.execute(Map.of(), new PrintWriter(out, true), new PrintWriter(err, true),
+                "admin", "create-key", "--data-dir", elsewhere.toString(), "--org", "acme", "--name", "ci",
+                "--scope", "project:read");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("there is no Gatehouse store in " + elsewhere);
+        assertThat(elsewhere).doesNotExist();
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aStoreNoServerHasSetUpIsRefusedAndTheFirstServeWithItsOwnSecretsStillStarts() throws IOException {
+        Path fresh = temp.resolve("fresh");
+        Files.createDirectories(fresh);
+        JdbcStorage.h2File(fresh.resolve("gatehouse")).close();
+
+        int exit = GatehouseCli.execute(Map.of(), new PrintWriter(out, true), new PrintWriter(err, true),
+                "admin", "create-key", "--data-dir", fresh.toString(), "--org", "acme", "--name", "ci",
+                "--scope", "project:read");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("holds no installation yet: 'gatehouse serve' sets one up");
+        assertThat(fresh.resolve("master.key")).doesNotExist();
+        Path otherPepper = temp.resolve("other-pepper");
+        Files.writeString(otherPepper, "another pepper, with its own bytes");
+        GatehouseServer server = GatehouseServer.start(new GatehouseSettings(new StorageChoice.H2File(fresh),
+                Files.readAllBytes(otherPepper), null, fresh.resolve("master.key")), 0, "acme",
+                new PrintWriter(new StringWriter()));
+        servers.add(server);
+        assertThat(server.useCases().organizations().findByName("acme")).isPresent();
+    }
+
+    @Test
     void anUnknownProjectIsAFailure() {
         int exit = createKey("--org", "acme", "--name", "ci", "--scope", "project:read", "--project", "nope");
 
@@ -173,16 +210,6 @@ class CreateKeyIT {
                 + "already holds an installation");
         assertThat(out.toString()).isEmpty();
         assertThat(masterKey).doesNotExist();
-    }
-
-    @Test
-    void anEmptyStoreHasNoOrganizationYet() {
-        int exit = GatehouseCli.execute(Map.of(), new PrintWriter(out, true), new PrintWriter(err, true),
-                "admin", "create-key", "--data-dir", temp.resolve("empty").toString(),
-                "--org", "acme", "--name", "ci", "--scope", "project:read");
-
-        assertThat(exit).isEqualTo(1);
-        assertThat(err.toString()).contains("none yet; 'gatehouse serve' creates the first");
     }
 
     private GatehouseServer serve() {
