@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The {@link Variables} use cases: managed variables with versions, labels and rollout rules. Thread-safe. */
@@ -133,14 +132,8 @@ final class VariableService implements Variables {
 
     /** As {@link #named}, and locked until the unit of work ends: for an update. */
     private Variable namedForUpdate(Project project, String name) {
-        while (true) {
-            Optional<Variable> locked = store().findByIdForUpdate(named(project, name).id())
-                    .filter(variable -> variable.name().equals(name));
-            if (locked.isPresent()) {
-                return locked.get();
-            }
-            // Renamed by the update this one waited for: the name may now be another variable's, or nobody's.
-        }
+        return store().findByNameForUpdate(project.id(), name)
+                .orElseThrow(() -> new NotFoundException("Variable not found"));
     }
 
     private void requireNameFree(Project project, String name) {

@@ -316,6 +316,62 @@ public abstract class VariableStoreContract extends StorageContract {
     void aLockingReadWaitsForTheUnitHoldingTheVariableAndThenSeesWhatItCommitted() throws Exception {
         Project project = givenProject(givenOrganization());
         Variable variable = given(rich(project.id(), "locked"));
+        Variable updated = withVersionThreeInProduction(variable, variable.name());
+
+        Optional<Variable> seen = LockingReads.secondReadAfterFirstCommits(transactions(),
+                () -> variables().findByIdForUpdate(variable.id()), locked -> variables().update(updated));
+
+        assertThat(seen).contains(updated);
+    }
+
+    @Test
+    void aLockingReadByNameReadsAsFindByName() {
+        Organization organization = givenOrganization();
+        Project project = givenProject(organization);
+        Project other = givenProject(organization);
+        Variable variable = given(rich(project.id(), "locked"));
+
+        assertThat(variables().findByNameForUpdate(project.id(), "locked")).contains(variable);
+        assertThat(variables().findByNameForUpdate(project.id(), "no_such_variable")).isEmpty();
+        assertThat(variables().findByNameForUpdate(other.id(), "locked")).isEmpty();
+        assertThat(transactions().inTransaction(() -> variables().findByNameForUpdate(project.id(), "locked")))
+                .contains(variable);
+    }
+
+    @Test
+    @Timeout(60)
+    void aLockingReadByNameWaitsForTheUnitHoldingTheVariableAndThenSeesWhatItCommitted() throws Exception {
+        Project project = givenProject(givenOrganization());
+        Variable variable = given(rich(project.id(), "locked"));
+        Variable updated = withVersionThreeInProduction(variable, variable.name());
+
+        Optional<Variable> seen = LockingReads.secondReadAfterFirstCommits(transactions(),
+                () -> variables().findByNameForUpdate(project.id(), "locked"), locked -> variables().update(updated));
+
+        assertThat(seen).contains(updated);
+    }
+
+    @Test
+    @Timeout(60)
+    void aLockingReadByNameFindsNothingOnceTheUnitItWaitedForRenamedTheVariable() throws Exception {
+        Project project = givenProject(givenOrganization());
+        Variable variable = given(rich(project.id(), "locked"));
+        Variable renamed = withVersionThreeInProduction(variable, "renamed");
+
+        Optional<Variable> seen = LockingReads.secondReadAfterFirstCommits(transactions(),
+                () -> variables().findByNameForUpdate(project.id(), "locked"), locked -> variables().update(renamed));
+
+        assertThat(seen).isEmpty();
+        assertThat(variables().findByNameForUpdate(project.id(), "renamed")).contains(renamed);
+    }
+
+    private Variable given(Variable variable) {
+        variables().insert(variable);
+        return variable;
+    }
+
+    /** {@code variable} renamed {@code name}, described "changed", with a version 3 its production label names. */
+    private static Variable withVersionThreeInProduction(Variable variable, String name) {
         CredentialId updater = CredentialId.random();
         List<VariableVersion> versions = new ArrayList<>(variable.versions());
         versions.add(new VariableVersion(3, "\"third\"", LATER, updater));
@@ -324,20 +380,10 @@ public abstract class VariableStoreContract extends StorageContract {
                         ? new VariableLabel("production", new LabelTarget.Version(3), LATER, updater)
                         : label)
                 .toList();
-        Variable updated = new Variable(variable.id(), project.id(), variable.name(), "changed",
-                variable.jsonSchema(), variable.templateInputsSchema(), variable.rollout(), variable.overrides(),
-                variable.aliases(), variable.example(), variable.external(), labels, versions, variable.createdAt(),
-                variable.createdBy(), LATER, updater);
-
-        Optional<Variable> seen = LockingReads.secondReadAfterFirstCommits(transactions(),
-                () -> variables().findByIdForUpdate(variable.id()), locked -> variables().update(updated));
-
-        assertThat(seen).contains(updated);
-    }
-
-    private Variable given(Variable variable) {
-        variables().insert(variable);
-        return variable;
+        return new Variable(variable.id(), variable.projectId(), name, "changed", variable.jsonSchema(),
+                variable.templateInputsSchema(), variable.rollout(), variable.overrides(), variable.aliases(),
+                variable.example(), variable.external(), labels, versions, variable.createdAt(), variable.createdBy(),
+                LATER, updater);
     }
 
     private static Variable rich(ProjectId project, String name) {

@@ -67,6 +67,12 @@ final class InMemoryVariableStore implements VariableStore {
     }
 
     @Override
+    public Optional<Variable> findByNameForUpdate(ProjectId project, String name) {
+        // As findByIdForUpdate: the unit of work already holds every table.
+        return findByName(project, name);
+    }
+
+    @Override
     public List<Variable> listByProject(ProjectId project) {
         Objects.requireNonNull(project, "project");
         return tables.unitOfWork.read(() -> tables.variables.select(

@@ -31,12 +31,11 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * Managed variables in the {@code variables} table and one table per part (versions, labels, overrides, rollout
- * weights, conditions and their values). A write spans every table atomically; a read outside a unit of work reads
- * all of them in one repeatable-read snapshot, so that it never sees half of a concurrent update. Thread-safe.
+ * weights, conditions and their values). A write spans every table atomically; a read is one statement over all of
+ * them, so that it sees one snapshot and never half of a concurrent update, inside a unit of work too. Thread-safe.
  */
 final class JdbcVariableStore implements VariableStore {
 
@@ -87,9 +86,9 @@ final class JdbcVariableStore implements VariableStore {
     public void update(Variable variable) {
         Objects.requireNonNull(variable, "variable");
         transactions.write(handle -> {
-            // Updating the row first takes its lock, if findByIdForUpdate has not already, so that concurrent updates
-            // of one variable write one after the other and each compares its versions with those the previous one
-            // committed; an update based on findByIdForUpdate has also seen the previous one's other changes.
+            // Updating the row first takes its lock, if a locking read has not already, so that concurrent updates of
+            // one variable write one after the other and each compares its versions with those the previous one
+            // committed; an update based on a locking read has also seen the previous one's other changes.
             int updated = handle.createUpdate("UPDATE variables SET name = :name, description = :description,"
                             + " json_schema = :jsonSchema, template_inputs_schema = :templateInputsSchema,"
                             + " latest_weight = :latestWeight, aliases = :aliases, example = :example,"
@@ -113,7 +112,7 @@ final class JdbcVariableStore implements VariableStore {
             Map<Integer, VariableVersion> stored = handle.createQuery("SELECT variable_id, version, serialized_value,"
                             + " created_at, created_by FROM variable_versions WHERE variable_id = :id")
                     .bind("id", Sql.uuid(id))
-                    .map((row, context) -> version(row))
+                    .map((row, context) -> version(Columns.named(row)))
                     .stream()
                     .collect(Collectors.toMap(VariableVersion::number, Function.identity()));
             List<VariableVersion> added = new ArrayList<>();
@@ -142,93 +141,64 @@ final class JdbcVariableStore implements VariableStore {
     @Override
     public Optional<Variable> findById(VariableId id) {
         Objects.requireNonNull(id, "id");
-        return load("id = :id", Map.of("id", id.value()), false).stream().findFirst();
+        return transactions.read(handle -> load(handle, "id = :id", Map.of("id", id.value()))).stream().findFirst();
     }
 
     @Override
     public Optional<Variable> findByIdForUpdate(VariableId id) {
         Objects.requireNonNull(id, "id");
-        return load("id = :id", Map.of("id", id.value()), true).stream().findFirst();
+        return loadLocked("id = :id", Map.of("id", id.value()));
     }
 
     @Override
     public Optional<Variable> findByName(ProjectId project, String name) {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(name, "name");
-        return load("project_id = :projectId AND name = :name", Map.of("projectId", project.value(), "name", name),
-                false).stream().findFirst();
+        return transactions.read(handle -> load(handle, "project_id = :projectId AND name = :name",
+                Map.of("projectId", project.value(), "name", name))).stream().findFirst();
+    }
+
+    @Override
+    public Optional<Variable> findByNameForUpdate(ProjectId project, String name) {
+        Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(name, "name");
+        // PostgreSQL hands over no row renamed while the lock was awaited, but the name is checked again in case a
+        // database does.
+        return loadLocked("project_id = :projectId AND name = :name",
+                Map.of("projectId", project.value(), "name", name))
+                .filter(variable -> variable.name().equals(name));
     }
 
     @Override
     public List<Variable> listByProject(ProjectId project) {
         Objects.requireNonNull(project, "project");
-        return load("project_id = :projectId", Map.of("projectId", project.value()), false);
+        return transactions.read(handle -> load(handle, "project_id = :projectId",
+                Map.of("projectId", project.value())));
     }
 
     /**
-     * The variables matching {@code where} (on the variables table), oldest first, each with all its parts; with
-     * {@code forUpdate}, inside a unit of work, their rows are locked until the unit ends.
+     * The variable whose row matches {@code where} (at most one may), locked until the unit of work ends: locked by a
+     * statement of its own and then read by its id, so that the read, seeing what was committed when it began, sees
+     * what a unit that held the lock committed, and never a variable that took the name after the lock was taken.
      */
-    private List<Variable> load(String where, Map<String, Object> parameters, boolean forUpdate) {
+    private Optional<Variable> loadLocked(String where, Map<String, Object> parameters) {
         return transactions.read(handle -> {
-            if (!handle.isInTransaction()) {
-                // Outside a unit a lock would end with the read, so the snapshot alone serves.
-                return handle.inTransaction(TransactionIsolationLevel.REPEATABLE_READ,
-                        snapshot -> load(snapshot, where, parameters));
-            }
-            if (forUpdate) {
-                // Locked by a statement of its own, so that the reads after it, each seeing what was committed when it
-                // began, see what a unit that held the lock committed.
-                bind(handle.createQuery("SELECT id FROM variables WHERE " + where + " FOR UPDATE"), parameters)
-                        .map((row, context) -> Sql.uuid(row, "id"))
-                        .list();
-            }
-            return load(handle, where, parameters);
+            Optional<UUID> locked = bind(handle.createQuery("SELECT id FROM variables WHERE " + where + " FOR UPDATE"),
+                    parameters)
+                    .map((row, context) -> Sql.uuid(row, "id"))
+                    .findOne();
+            return locked.flatMap(id -> load(handle, "id = :id", Map.of("id", id)).stream().findFirst());
         });
     }
 
+    /**
+     * The variables matching {@code where} (on the variables table), oldest first, each with all its parts, read by
+     * one statement (see {@link Part}).
+     */
     private static List<Variable> load(Handle handle, String where, Map<String, Object> parameters) {
-        String matching = "variable_id IN (SELECT id FROM variables WHERE " + where + ")";
-        List<Row> rows = bind(handle.createQuery("SELECT " + COLUMNS + " FROM variables WHERE " + where
-                + " ORDER BY created_at, id"), parameters)
-                .map((row, context) -> new Row(row))
-                .list();
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, Parts> parts = new HashMap<>();
-        rows.forEach(row -> parts.put(row.id, new Parts()));
-        bind(handle.createQuery("SELECT variable_id, version, serialized_value, created_at, created_by"
-                + " FROM variable_versions WHERE " + matching + " ORDER BY variable_id, version"), parameters)
-                .map((row, context) -> Map.entry(Sql.uuid(row, "variable_id"), version(row)))
-                .forEach(found -> parts.get(found.getKey()).versions.add(found.getValue()));
-        bind(handle.createQuery("SELECT variable_id, label, target_type, target_version, target_label, updated_at,"
-                + " updated_by FROM variable_labels WHERE " + matching), parameters)
-                .map((row, context) -> Map.entry(Sql.uuid(row, "variable_id"), label(row)))
-                .forEach(found -> parts.get(found.getKey()).labels.add(found.getValue()));
-        bind(handle.createQuery("SELECT variable_id, rule, name, description, latest_weight FROM variable_overrides"
-                + " WHERE " + matching + " ORDER BY variable_id, rule"), parameters)
-                .map((row, context) -> Map.entry(Sql.uuid(row, "variable_id"), new OverrideRow(row)))
-                .forEach(found -> parts.get(found.getKey()).overrides.put(found.getValue().rule, found.getValue()));
-        bind(handle.createQuery("SELECT variable_id, rule, label, weight FROM variable_rollout_weights WHERE "
-                + matching), parameters)
-                .map((row, context) -> new WeightRow(Sql.uuid(row, "variable_id"), row.getInt("rule"),
-                        row.getString("label"), row.getDouble("weight")))
-                .forEach(found -> parts.get(found.variableId()).weights
-                        .computeIfAbsent(found.rule(), rule -> new HashMap<>())
-                        .put(found.label(), found.weight()));
-        bind(handle.createQuery("SELECT variable_id, rule, position, kind, attribute, json_value, pattern"
-                + " FROM variable_conditions WHERE " + matching + " ORDER BY variable_id, rule, position"), parameters)
-                .map((row, context) -> Map.entry(Sql.uuid(row, "variable_id"), new ConditionRow(row)))
-                .forEach(found -> parts.get(found.getKey()).overrides.get(found.getValue().rule).conditions
-                        .add(found.getValue()));
-        bind(handle.createQuery("SELECT variable_id, rule, condition, json_value FROM variable_condition_values"
-                + " WHERE " + matching + " ORDER BY variable_id, rule, condition, position"), parameters)
-                .map((row, context) -> new ValueRow(Sql.uuid(row, "variable_id"), row.getInt("rule"),
-                        row.getInt("condition"), row.getString("json_value")))
-                .forEach(found -> parts.get(found.variableId()).overrides.get(found.rule()).conditions
-                        .get(found.condition()).values.add(found.json()));
-        return rows.stream().map(row -> row.variable(parts.get(row.id))).toList();
+        return bind(handle.createQuery(Part.statement(where)), parameters)
+                .reduceResultSet(new Assembly(), (assembly, row, context) -> assembly.add(Columns.ofPart(row)))
+                .variables();
     }
 
     private static Query bind(Query query, Map<String, Object> parameters) {
@@ -347,26 +317,21 @@ final class JdbcVariableStore implements VariableStore {
         return stored.isEmpty() ? List.of() : Arrays.asList(stored.split(" "));
     }
 
-    private static VariableVersion version(ResultSet row) throws SQLException {
-        return new VariableVersion(row.getInt("version"), row.getString("serialized_value"),
-                Sql.instant(row, "created_at"), Rows.credentialId(row, "created_by"));
+    private static VariableVersion version(Columns row) throws SQLException {
+        return new VariableVersion(row.integer("version"), row.string("serialized_value"), row.instant("created_at"),
+                row.credentialId("created_by"));
     }
 
-    private static VariableLabel label(ResultSet row) throws SQLException {
-        LabelTarget target = switch (row.getString("target_type")) {
-            case "version" -> new LabelTarget.Version(row.getInt("target_version"));
+    private static VariableLabel label(Columns row) throws SQLException {
+        LabelTarget target = switch (row.string("target_type")) {
+            case "version" -> new LabelTarget.Version(row.integer("target_version"));
             case "latest" -> new LabelTarget.Latest();
             case "code_default" -> new LabelTarget.CodeDefault();
-            case "label" -> new LabelTarget.Label(row.getString("target_label"));
-            default -> throw new IllegalStateException("unknown label target " + row.getString("target_type"));
+            case "label" -> new LabelTarget.Label(row.string("target_label"));
+            default -> throw new IllegalStateException("unknown label target " + row.string("target_type"));
         };
-        return new VariableLabel(row.getString("label"), target, Sql.instant(row, "updated_at"),
-                Rows.credentialId(row, "updated_by"));
-    }
-
-    private static Double nullableDouble(ResultSet row, String column) throws SQLException {
-        double value = row.getDouble(column);
-        return row.wasNull() ? null : value;
+        return new VariableLabel(row.string("label"), target, row.instant("updated_at"),
+                row.credentialId("updated_by"));
     }
 
     private static String nameTaken(Variable variable) {
@@ -390,21 +355,21 @@ final class JdbcVariableStore implements VariableStore {
         private final Instant updatedAt;
         private final CredentialId updatedBy;
 
-        Row(ResultSet row) throws SQLException {
-            id = Sql.uuid(row, "id");
-            projectId = Sql.uuid(row, "project_id");
-            name = row.getString("name");
-            description = row.getString("description");
-            jsonSchema = row.getString("json_schema");
-            templateInputsSchema = row.getString("template_inputs_schema");
-            latestWeight = nullableDouble(row, "latest_weight");
-            aliases = aliases(row.getString("aliases"));
-            example = row.getString("example");
-            external = row.getBoolean("external");
-            createdAt = Sql.instant(row, "created_at");
-            createdBy = Rows.credentialId(row, "created_by");
-            updatedAt = Sql.instant(row, "updated_at");
-            updatedBy = Rows.credentialId(row, "updated_by");
+        Row(Columns row) throws SQLException {
+            id = row.uuid("id");
+            projectId = row.uuid("project_id");
+            name = row.string("name");
+            description = row.string("description");
+            jsonSchema = row.string("json_schema");
+            templateInputsSchema = row.string("template_inputs_schema");
+            latestWeight = row.fraction("latest_weight");
+            aliases = aliases(row.string("aliases"));
+            example = row.string("example");
+            external = row.flag("external");
+            createdAt = row.instant("created_at");
+            createdBy = row.credentialId("created_by");
+            updatedAt = row.instant("updated_at");
+            updatedBy = row.credentialId("updated_by");
         }
 
         Variable variable(Parts parts) {
@@ -414,6 +379,174 @@ final class JdbcVariableStore implements VariableStore {
             return new Variable(new VariableId(id), new ProjectId(projectId), name, description, jsonSchema,
                     templateInputsSchema, parts.rollout(DEFAULT_RULE, latestWeight), overrides, aliases, example,
                     external, parts.labels, parts.versions, createdAt, createdBy, updatedAt, updatedBy);
+        }
+    }
+
+    /**
+     * The tables a variable is read from, in the order their rows are assembled. They are read by one statement, the
+     * union of one select per table, so that the variable is as one commit left it: a statement sees one snapshot, even
+     * inside a unit of work, where PostgreSQL's READ COMMITTED gives each statement a snapshot of its own. A row of the
+     * union is one row of a part's table, its columns in the slots the part gives them, the other slots null.
+     */
+    private enum Part {
+        VARIABLE("variables", Map.ofEntries(Map.entry("id", "variable_id"), Map.entry("project_id", "u1"),
+                Map.entry("name", "s1"), Map.entry("description", "s2"), Map.entry("json_schema", "s3"),
+                Map.entry("template_inputs_schema", "s4"), Map.entry("aliases", "s5"), Map.entry("example", "s6"),
+                Map.entry("latest_weight", "d1"), Map.entry("external", "b1"), Map.entry("created_at", "t1"),
+                Map.entry("created_by", "u2"), Map.entry("updated_at", "t2"), Map.entry("updated_by", "u3"))),
+        VERSION("variable_versions", Map.of("variable_id", "variable_id", "version", "n1", "serialized_value", "s1",
+                "created_at", "t1", "created_by", "u1")),
+        LABEL("variable_labels", Map.of("variable_id", "variable_id", "label", "s1", "target_type", "s2",
+                "target_version", "n1", "target_label", "s3", "updated_at", "t1", "updated_by", "u1")),
+        OVERRIDE("variable_overrides", Map.of("variable_id", "variable_id", "rule", "n1", "name", "s1",
+                "description", "s2", "latest_weight", "d1")),
+        WEIGHT("variable_rollout_weights", Map.of("variable_id", "variable_id", "rule", "n1", "label", "s1",
+                "weight", "d1")),
+        CONDITION("variable_conditions", Map.of("variable_id", "variable_id", "rule", "n1", "position", "n2",
+                "kind", "s1", "attribute", "s2", "json_value", "s3", "pattern", "s4")),
+        VALUE("variable_condition_values", Map.of("variable_id", "variable_id", "rule", "n1", "condition", "n2",
+                "position", "n3", "json_value", "s1"));
+
+        /** The union's columns after {@code part}, in order, each with the type its null is cast to. */
+        private static final List<Map.Entry<String, String>> SLOTS = List.of(Map.entry("variable_id", "UUID"),
+                Map.entry("n1", "INTEGER"), Map.entry("n2", "INTEGER"), Map.entry("n3", "INTEGER"),
+                Map.entry("s1", "VARCHAR"), Map.entry("s2", "VARCHAR"), Map.entry("s3", "VARCHAR"),
+                Map.entry("s4", "VARCHAR"), Map.entry("s5", "VARCHAR"), Map.entry("s6", "VARCHAR"),
+                Map.entry("d1", "DOUBLE PRECISION"), Map.entry("b1", "BOOLEAN"),
+                Map.entry("t1", "TIMESTAMP WITH TIME ZONE"), Map.entry("t2", "TIMESTAMP WITH TIME ZONE"),
+                Map.entry("u1", "UUID"), Map.entry("u2", "UUID"), Map.entry("u3", "UUID"));
+
+        private final String table;
+        /** The slot of each column of the table that is read. */
+        private final Map<String, String> slots;
+
+        Part(String table, Map<String, String> slots) {
+            this.table = table;
+            this.slots = slots;
+        }
+
+        /**
+         * The statement reading the variables matching {@code where} with their parts, the parts in the order of this
+         * enum: overrides before their conditions, conditions before their values. Variables come oldest first (ties
+         * broken by id), as {@code t1} is their creation; the rules, conditions and values of a variable in order of
+         * their numbers, as they leave {@code t1} null.
+         */
+        static String statement(String where) {
+            return Arrays.stream(values())
+                    .map(part -> part.select(part == VARIABLE ? where
+                            : "variable_id IN (SELECT id FROM variables WHERE " + where + ")"))
+                    .collect(Collectors.joining(" UNION ALL ", "", " ORDER BY part, t1, variable_id, n1, n2, n3"));
+        }
+
+        private String select(String where) {
+            Map<String, String> columnOf = slots.entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
+            return SLOTS.stream()
+                    .map(slot -> columnOf.getOrDefault(slot.getKey(), "CAST(NULL AS " + slot.getValue() + ")")
+                            + " AS " + slot.getKey())
+                    .collect(Collectors.joining(", ", "SELECT " + ordinal() + " AS part, ",
+                            " FROM " + table + " WHERE " + where));
+        }
+    }
+
+    /** The columns of one row, read by their names in their table, wherever the statement put them. */
+    private static final class Columns {
+        private final ResultSet row;
+        private final Part part;
+
+        private Columns(ResultSet row, Part part) {
+            this.row = row;
+            this.part = part;
+        }
+
+        /** A row of {@link Part#statement}, which says which part it is. */
+        static Columns ofPart(ResultSet row) throws SQLException {
+            return new Columns(row, Part.values()[row.getInt("part")]);
+        }
+
+        /** A row whose columns have their own names. */
+        static Columns named(ResultSet row) {
+            return new Columns(row, null);
+        }
+
+        String string(String column) throws SQLException {
+            return row.getString(slot(column));
+        }
+
+        int integer(String column) throws SQLException {
+            return row.getInt(slot(column));
+        }
+
+        /** The number in {@code column}, or null. */
+        Double fraction(String column) throws SQLException {
+            double value = row.getDouble(slot(column));
+            return row.wasNull() ? null : value;
+        }
+
+        boolean flag(String column) throws SQLException {
+            return row.getBoolean(slot(column));
+        }
+
+        UUID uuid(String column) throws SQLException {
+            return Sql.uuid(row, slot(column));
+        }
+
+        Instant instant(String column) throws SQLException {
+            return Sql.instant(row, slot(column));
+        }
+
+        CredentialId credentialId(String column) throws SQLException {
+            return Rows.credentialId(row, slot(column));
+        }
+
+        private String slot(String column) {
+            if (part == null) {
+                return column;
+            }
+            String slot = part.slots.get(column);
+            if (slot == null) {
+                throw new IllegalArgumentException(part + " reads no column " + column);
+            }
+            return slot;
+        }
+    }
+
+    /** The variables of a statement's rows, as far as the rows added so far go. */
+    private static final class Assembly {
+        private final List<Row> rows = new ArrayList<>();
+        private final Map<UUID, Parts> parts = new HashMap<>();
+
+        Assembly add(Columns row) throws SQLException {
+            switch (row.part) {
+                case VARIABLE -> {
+                    Row variable = new Row(row);
+                    rows.add(variable);
+                    parts.put(variable.id, new Parts());
+                }
+                case VERSION -> of(row).versions.add(version(row));
+                case LABEL -> of(row).labels.add(label(row));
+                case OVERRIDE -> {
+                    OverrideRow override = new OverrideRow(row);
+                    of(row).overrides.put(override.rule, override);
+                }
+                case WEIGHT -> of(row).weights.computeIfAbsent(row.integer("rule"), rule -> new HashMap<>())
+                        .put(row.string("label"), row.fraction("weight"));
+                case CONDITION -> {
+                    ConditionRow condition = new ConditionRow(row);
+                    of(row).overrides.get(condition.rule).conditions.add(condition);
+                }
+                case VALUE -> of(row).overrides.get(row.integer("rule")).conditions.get(row.integer("condition"))
+                        .values.add(row.string("json_value"));
+            }
+            return this;
+        }
+
+        List<Variable> variables() {
+            return rows.stream().map(row -> row.variable(parts.get(row.id))).toList();
+        }
+
+        private Parts of(Columns row) throws SQLException {
+            return parts.get(row.uuid("variable_id"));
         }
     }
 
@@ -429,14 +562,6 @@ final class JdbcVariableStore implements VariableStore {
         }
     }
 
-    /** One label weight of one rule. */
-    private record WeightRow(UUID variableId, int rule, String label, double weight) {
-    }
-
-    /** One compared value of a condition of a set kind. */
-    private record ValueRow(UUID variableId, int rule, int condition, String json) {
-    }
-
     /** One override, awaiting its conditions. */
     private static final class OverrideRow {
         private final int rule;
@@ -445,11 +570,11 @@ final class JdbcVariableStore implements VariableStore {
         private final Double latestWeight;
         private final List<ConditionRow> conditions = new ArrayList<>();
 
-        OverrideRow(ResultSet row) throws SQLException {
-            rule = row.getInt("rule");
-            name = row.getString("name");
-            description = row.getString("description");
-            latestWeight = nullableDouble(row, "latest_weight");
+        OverrideRow(Columns row) throws SQLException {
+            rule = row.integer("rule");
+            name = row.string("name");
+            description = row.string("description");
+            latestWeight = row.fraction("latest_weight");
         }
 
         RolloutOverride override(Rollout rollout) {
@@ -467,16 +592,16 @@ final class JdbcVariableStore implements VariableStore {
         private final String pattern;
         private final List<String> values = new ArrayList<>();
 
-        ConditionRow(ResultSet row) throws SQLException {
-            rule = row.getInt("rule");
-            String stored = row.getString("kind");
+        ConditionRow(Columns row) throws SQLException {
+            rule = row.integer("rule");
+            String stored = row.string("kind");
             kind = Arrays.stream(ConditionKind.values())
                     .filter(candidate -> candidate.wireName().equals(stored))
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("unknown condition kind " + stored));
-            attribute = row.getString("attribute");
-            value = row.getString("json_value");
-            pattern = row.getString("pattern");
+            attribute = row.string("attribute");
+            value = row.string("json_value");
+            pattern = row.string("pattern");
         }
 
         Condition condition() {

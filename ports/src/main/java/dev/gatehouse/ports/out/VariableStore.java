@@ -6,7 +6,10 @@ import dev.gatehouse.ports.model.VariableId;
 import java.util.List;
 import java.util.Optional;
 
-/** Keeps managed variables with their labels and versions; a name is unique within its project, versions never change. */
+/**
+ * Keeps managed variables with their labels and versions; a name is unique within its project, versions never change,
+ * and every read returns each variable as one commit left it, never parts of two.
+ */
 public interface VariableStore {
 
     /**
@@ -36,6 +39,13 @@ public interface VariableStore {
     Optional<Variable> findByIdForUpdate(VariableId id);
 
     Optional<Variable> findByName(ProjectId project, String name);
+
+    /**
+     * As {@link #findByName}, locked as {@link #findByIdForUpdate} locks: the read to base an update of the variable
+     * of that name on. Empty where no variable has the name once the lock is held, even one that had it before
+     * another unit renamed it.
+     */
+    Optional<Variable> findByNameForUpdate(ProjectId project, String name);
 
     /** The project's variables, oldest first (ties broken by id). */
     List<Variable> listByProject(ProjectId project);
