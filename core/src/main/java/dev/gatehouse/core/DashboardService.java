@@ -17,6 +17,7 @@ import dev.gatehouse.ports.out.DashboardStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** The {@link Dashboards} use cases: project dashboards with slugs and optimistically locked versions. Thread-safe. */
 final class DashboardService implements Dashboards {
@@ -84,7 +85,9 @@ final class DashboardService implements Dashboards {
         Access.require(caller, Scope.PROJECT_WRITE_DASHBOARD);
         return env.storage().transactions().inTransaction(() -> {
             Project visible = ProjectBinding.visible(env, caller, project);
-            Dashboard current = dashboardOf(visible, id);
+            // Locked, so that an update without a version applies to what the update before it committed, rather than
+            // failing its compare-and-set against that update's version.
+            Dashboard current = dashboardForUpdate(visible, id);
             if (update.expectedVersion() != null && update.expectedVersion() != current.version()) {
                 throw versionConflict(update.expectedVersion(), current.version());
             }
@@ -133,8 +136,16 @@ final class DashboardService implements Dashboards {
     }
 
     private Dashboard dashboardOf(Project project, DashboardId id) {
-        return store().findById(id)
-                .filter(dashboard -> dashboard.projectId().equals(project.id()))
+        return inProject(project, store().findById(id));
+    }
+
+    /** As {@link #dashboardOf}, and locked until the unit of work ends: for an update. */
+    private Dashboard dashboardForUpdate(Project project, DashboardId id) {
+        return inProject(project, store().findByIdForUpdate(id));
+    }
+
+    private static Dashboard inProject(Project project, Optional<Dashboard> found) {
+        return found.filter(dashboard -> dashboard.projectId().equals(project.id()))
                 .orElseThrow(() -> new NotFoundException("Dashboard not found"));
     }
 

@@ -1,15 +1,18 @@
 package dev.gatehouse.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.gatehouse.adapters.inmemory.InMemoryStorage;
 import dev.gatehouse.ports.in.AlertUpdate;
 import dev.gatehouse.ports.in.ApiKeyUpdate;
 import dev.gatehouse.ports.in.ChannelUpdate;
 import dev.gatehouse.ports.in.CredentialTarget;
+import dev.gatehouse.ports.in.DashboardUpdate;
 import dev.gatehouse.ports.in.NewAlert;
 import dev.gatehouse.ports.in.NewApiKey;
 import dev.gatehouse.ports.in.NewChannel;
+import dev.gatehouse.ports.in.NewDashboard;
 import dev.gatehouse.ports.in.NewProject;
 import dev.gatehouse.ports.in.NewVariable;
 import dev.gatehouse.ports.in.ProjectUpdate;
@@ -20,6 +23,8 @@ import dev.gatehouse.ports.model.AuditEntry;
 import dev.gatehouse.ports.model.Change;
 import dev.gatehouse.ports.model.Channel;
 import dev.gatehouse.ports.model.ChannelConfig;
+import dev.gatehouse.ports.model.ConflictException;
+import dev.gatehouse.ports.model.Dashboard;
 import dev.gatehouse.ports.model.DenialReason;
 import dev.gatehouse.ports.model.FieldChange;
 import dev.gatehouse.ports.model.IssuedCredential;
@@ -33,6 +38,7 @@ import dev.gatehouse.ports.model.WebhookFormat;
 import dev.gatehouse.ports.out.AlertStore;
 import dev.gatehouse.ports.out.ChannelStore;
 import dev.gatehouse.ports.out.CredentialStore;
+import dev.gatehouse.ports.out.DashboardStore;
 import dev.gatehouse.ports.out.ProjectStore;
 import dev.gatehouse.ports.out.Storage;
 import dev.gatehouse.ports.out.VariableStore;
@@ -55,6 +61,8 @@ class UpdatesBuildOnTheLockedReadTest {
 
     private static final byte[] MASTER =
             "a master secret of at least 32 bytes, for tests".getBytes(StandardCharsets.UTF_8);
+    private static final String DEFINITION = "{\"kind\":\"Dashboard\",\"spec\":{\"panels\":{}}}";
+    private static final String OTHER_DEFINITION = "{\"kind\":\"Dashboard\",\"spec\":{\"panels\":{\"a\":{}}}}";
 
     private final StaleReads storage = new StaleReads(InMemoryStorage.create());
     private final Gatehouse gatehouse = Gatehouse.builder()
@@ -144,6 +152,46 @@ class UpdatesBuildOnTheLockedReadTest {
     }
 
     @Test
+    void anUnversionedDashboardUpdateAppliesToTheVersionCommittedBeforeIt() {
+        Dashboard created = gatehouse.dashboards().create(operator, project.id(),
+                new NewDashboard("A", "board", DEFINITION)).dashboard();
+        gatehouse.dashboards().update(operator, project.id(), created.id(),
+                new DashboardUpdate(Change.to("B"), Change.keep(), null));
+
+        storage.serveStale(created);
+        Dashboard updated = gatehouse.dashboards().update(operator, project.id(), created.id(),
+                new DashboardUpdate(Change.keep(), Change.to(OTHER_DEFINITION), null)).dashboard();
+        storage.serveCurrent();
+
+        assertThat(updated.version()).isEqualTo(3);
+        assertThat(gatehouse.dashboards().get(operator, project.id(), created.id()).dashboard())
+                .isEqualTo(updated)
+                .satisfies(dashboard -> {
+                    assertThat(dashboard.name()).isEqualTo("B");
+                    assertThat(dashboard.definitionJson()).isEqualTo(OTHER_DEFINITION);
+                });
+    }
+
+    @Test
+    void aDashboardUpdateAtTheVersionAnotherUpdateReplacedStillConflicts() {
+        Dashboard created = gatehouse.dashboards().create(operator, project.id(),
+                new NewDashboard("A", "board", DEFINITION)).dashboard();
+        gatehouse.dashboards().update(operator, project.id(), created.id(),
+                new DashboardUpdate(Change.to("B"), Change.keep(), created.version()));
+
+        storage.serveStale(created);
+        assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> gatehouse.dashboards().update(operator,
+                project.id(), created.id(), new DashboardUpdate(Change.keep(), Change.to(OTHER_DEFINITION),
+                        created.version())));
+        storage.serveCurrent();
+
+        Dashboard stored = gatehouse.dashboards().get(operator, project.id(), created.id()).dashboard();
+        assertThat(stored.name()).isEqualTo("B");
+        assertThat(stored.definitionJson()).isEqualTo(DEFINITION);
+        assertThat(stored.version()).isEqualTo(2);
+    }
+
+    @Test
     void aProjectUpdateKeepsTheRenameCommittedBeforeIt() {
         Project created = gatehouse.projects().create(operator, NewProject.named("first"));
         gatehouse.projects().update(operator, created.id(),
@@ -222,6 +270,11 @@ class UpdatesBuildOnTheLockedReadTest {
         @Override
         public AlertStore alerts() {
             return stale(AlertStore.class, delegate.alerts());
+        }
+
+        @Override
+        public DashboardStore dashboards() {
+            return stale(DashboardStore.class, delegate.dashboards());
         }
 
         @Override

@@ -16,6 +16,7 @@ import dev.gatehouse.ports.model.ProjectId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -262,6 +263,32 @@ public abstract class DashboardStoreContract extends StorageContract {
 
         assertThat(dashboards().findById(inserted.id())).isEmpty();
         assertThat(dashboards().findById(original.id())).contains(original);
+    }
+
+    @Test
+    void aLockingReadReadsAsFindById() {
+        Project project = givenProject(givenOrganization());
+        Dashboard dashboard = given(TestData.dashboard(project.id()));
+
+        assertThat(dashboards().findByIdForUpdate(dashboard.id())).contains(dashboard);
+        assertThat(dashboards().findByIdForUpdate(DashboardId.random())).isEmpty();
+        assertThat(transactions().inTransaction(() -> dashboards().findByIdForUpdate(dashboard.id())))
+                .contains(dashboard);
+    }
+
+    @Test
+    @Timeout(60)
+    void aLockingReadWaitsForTheUnitHoldingTheDashboardAndThenSeesWhatItCommitted() throws Exception {
+        Project project = givenProject(givenOrganization());
+        Dashboard dashboard = given(TestData.dashboard(project.id()));
+        Dashboard updated = dashboard.next("changed", TestData.dashboardDefinition("changed"), CredentialId.random(),
+                T0.plusSeconds(60));
+
+        Optional<Dashboard> seen = LockingReads.secondReadAfterFirstCommits(transactions(),
+                () -> dashboards().findByIdForUpdate(dashboard.id()),
+                locked -> dashboards().update(updated, locked.version()));
+
+        assertThat(seen).contains(updated);
     }
 
     private Dashboard given(Dashboard dashboard) {

@@ -53,6 +53,12 @@ final class InMemoryDashboardStore implements DashboardStore {
     }
 
     @Override
+    public Optional<Dashboard> findByIdForUpdate(DashboardId id) {
+        // A unit of work holds every table until it ends, so the plain read already keeps other units off the row.
+        return findById(id);
+    }
+
+    @Override
     public Optional<Dashboard> findBySlug(ProjectId project, String slug) {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(slug, "slug");

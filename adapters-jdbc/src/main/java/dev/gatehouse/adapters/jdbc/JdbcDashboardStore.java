@@ -106,6 +106,15 @@ final class JdbcDashboardStore implements DashboardStore {
     }
 
     @Override
+    public Optional<Dashboard> findByIdForUpdate(DashboardId id) {
+        Objects.requireNonNull(id, "id");
+        return transactions.read(handle -> handle.createQuery(SELECT + " WHERE id = :id FOR UPDATE")
+                .bind("id", Sql.uuid(id.value()))
+                .map(DASHBOARD)
+                .findOne());
+    }
+
+    @Override
     public Optional<Dashboard> findBySlug(ProjectId project, String slug) {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(slug, "slug");

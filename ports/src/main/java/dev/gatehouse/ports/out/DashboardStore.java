@@ -30,6 +30,12 @@ public interface DashboardStore {
 
     Optional<Dashboard> findById(DashboardId id);
 
+    /**
+     * As {@link #findById}, and no other unit of work may change the dashboard, or read it with this method, until the
+     * calling unit of work ends: the read to base an update on.
+     */
+    Optional<Dashboard> findByIdForUpdate(DashboardId id);
+
     Optional<Dashboard> findBySlug(ProjectId project, String slug);
 
     /** The project's dashboards, oldest first (ties broken by id). */
