@@ -114,7 +114,8 @@ final class DashboardService implements Dashboards {
         Access.require(caller, Scope.PROJECT_WRITE_DASHBOARD);
         env.storage().transactions().run(() -> {
             Project visible = ProjectBinding.visible(env, caller, project);
-            Dashboard dashboard = dashboardOf(visible, id);
+            // Locked, so that the audit entry holds what is deleted, not what an update committing meanwhile replaced.
+            Dashboard dashboard = dashboardForUpdate(visible, id);
             store().delete(dashboard.id());
             audit(visible, dashboard, AuditAction.DELETE, caller, env.now(), removal(dashboard));
         });

@@ -192,6 +192,23 @@ class UpdatesBuildOnTheLockedReadTest {
     }
 
     @Test
+    void aDashboardDeletionRecordsTheDashboardAsTheLockedReadSeesIt() {
+        Dashboard created = gatehouse.dashboards().create(operator, project.id(),
+                new NewDashboard("A", "board", DEFINITION)).dashboard();
+        gatehouse.dashboards().update(operator, project.id(), created.id(),
+                new DashboardUpdate(Change.to("B"), Change.keep(), null));
+
+        storage.serveStale(created);
+        gatehouse.dashboards().delete(operator, project.id(), created.id());
+        storage.serveCurrent();
+
+        List<AuditEntry> entries = storage.delegate.audit().list(operator.organizationId(), Instant.EPOCH,
+                Instant.parse("2999-01-01T00:00:00Z"), AuditAction.DELETE, 10);
+        assertThat(entries).singleElement().satisfies(entry -> assertThat(entry.changes()).contains(
+                new FieldChange("dashboard_name", "B", null), new FieldChange("version", "2", null)));
+    }
+
+    @Test
     void aProjectUpdateKeepsTheRenameCommittedBeforeIt() {
         Project created = gatehouse.projects().create(operator, NewProject.named("first"));
         gatehouse.projects().update(operator, created.id(),
