@@ -1,6 +1,8 @@
 package dev.gatehouse.launcher;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -12,6 +14,10 @@ public final class GatehouseCli {
 
     private GatehouseCli() {
     }
+
+    /** The environment variable that sets the level of Gatehouse's own loggers, and the levels it may name. */
+    static final String LOG_LEVEL = "GATEHOUSE_LOG_LEVEL";
+    private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
     /** Runs the command line against the process environment and exits the JVM with its exit code. */
     public static void main(String[] args) {
@@ -26,6 +32,13 @@ public final class GatehouseCli {
      * server has been stopped.
      */
     public static int execute(Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
+        String logLevel = environment.get(LOG_LEVEL);
+        if (logLevel != null && !LOG_LEVELS.contains(logLevel.trim().toUpperCase(Locale.ROOT))) {
+            // Logback would quietly take an unknown level for DEBUG.
+            err.println("error: " + LOG_LEVEL + " must be one of " + String.join(", ", LOG_LEVELS) + ", not '"
+                    + logLevel + "'");
+            return CommandLine.ExitCode.USAGE;
+        }
         return commandLine(environment, out, err).execute(args);
     }
 

@@ -86,6 +86,10 @@ final class ServeCommand implements Callable<Integer> {
             throw storage.usage(storage.source("--rate-limit-per-second")
                     + " must be a finite number greater than 0, not " + rateLimitPerSecond);
         }
+        if (failedAuthDelay.compareTo(HttpSettings.MAX_FAILED_AUTHENTICATION_DELAY) > 0) {
+            throw storage.usage(storage.source("--failed-auth-delay") + " must be at most "
+                    + HttpSettings.MAX_FAILED_AUTHENTICATION_DELAY + ", not " + failedAuthDelay);
+        }
         return HttpSettings.defaults().withRateLimit(rateLimitBurst, rateLimitPerSecond)
                 .withFailedAuthenticationDelay(failedAuthDelay);
     }

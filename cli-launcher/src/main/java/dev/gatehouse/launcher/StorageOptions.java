@@ -155,11 +155,14 @@ final class StorageOptions {
                 }
                 createMasterKey(file);
             }
+            if (!Files.isRegularFile(file)) {
+                throw new GatehouseException("the master key file " + file + " is not a regular file");
+            }
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
             if (!OWNER_ONLY.containsAll(permissions)) {
-                throw new GatehouseException("the master key file " + file + " may be read or written by group or "
-                        + "others (" + PosixFilePermissions.toString(permissions) + "): make it accessible by its "
-                        + "owner only, for example with chmod 600 " + file);
+                throw new GatehouseException("the master key file " + file + " has permissions "
+                        + PosixFilePermissions.toString(permissions) + ", where only its owner's reading and writing "
+                        + "are allowed: make it so, for example with chmod 600 " + file);
             }
             byte[] secret = Files.readAllBytes(file);
             if (secret.length < MASTER_KEY_BYTES) {

@@ -125,12 +125,23 @@ class CommandLineTest {
         "--unknown-token-cache-ttl, later, 'later' is not a duration such as PT5S or 5 (seconds)",
         "--last-used-flush-interval, 10000000000, '10000000000' is too long a duration: at most PT2562047H47M16.854775807S",
         "--failed-auth-delay, P110000D, 'P110000D' is too long a duration: at most PT2562047H47M16.854775807S",
+        "--failed-auth-delay, PT1500000H, --failed-auth-delay must be at most PT1M, not PT1500000H",
     })
     void limitsOutOfRangeAreAUsageError(String option, String value, String message) {
         int exit = run(Map.of(), "serve", "--in-memory", option, value);
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains(message).contains("Usage: gatehouse serve");
+    }
+
+    @Test
+    void anUnknownLogLevelIsAUsageErrorRatherThanQuietlyDebug() {
+        int exit = run(Map.of("GATEHOUSE_LOG_LEVEL", "verbose"), "serve", "--in-memory");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("GATEHOUSE_LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF,"
+                + " not 'verbose'");
+        assertThat(run(Map.of("GATEHOUSE_LOG_LEVEL", "warn"), "--version")).isZero();
     }
 
     @Test

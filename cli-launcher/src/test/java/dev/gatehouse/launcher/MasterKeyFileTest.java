@@ -59,11 +59,29 @@ class MasterKeyFileTest {
 
         assertThatThrownBy(() -> StorageOptions.loadOrCreateMasterKey(file, true))
                 .isInstanceOf(GatehouseException.class)
-                .hasMessageContaining("the master key file " + file + " may be read or written by group or others ("
-                        + permissions + ")")
+                .hasMessageContaining("the master key file " + file + " has permissions " + permissions
+                        + ", where only its owner's reading and writing are allowed")
                 .hasMessageContaining("chmod 600")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("0123456789abcdef"));
         assertThat(Files.readAllBytes(file)).as("the file is left as it was").isEqualTo(secret);
+    }
+
+    @Test
+    void anOwnerOnlyFileTheOwnerMayAlsoRunIsRefusedSayingSo() throws IOException {
+        Path file = Files.write(temp.resolve("master.key"), "0123456789abcdef0123456789abcdef".getBytes());
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
+
+        assertThatThrownBy(() -> StorageOptions.loadOrCreateMasterKey(file, true))
+                .hasMessageContaining("has permissions rwx------, where only its owner's reading and writing");
+    }
+
+    @Test
+    void aDirectoryIsRefusedAsNoRegularFile() throws IOException {
+        Path directory = Files.createDirectory(temp.resolve("master.key"));
+
+        assertThatThrownBy(() -> StorageOptions.loadOrCreateMasterKey(directory, true))
+                .isInstanceOf(GatehouseException.class)
+                .hasMessage("the master key file " + directory + " is not a regular file");
     }
 
     @Test

@@ -83,7 +83,7 @@ class MasterKeyIT {
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).contains("error: the master key file " + key
-                + " may be read or written by group or others (rw-r--r--)");
+                + " has permissions rw-r--r--, where only its owner's reading and writing are allowed");
         assertThat(out.toString()).as("nothing was bootstrapped").isEmpty();
     }
 

@@ -20,11 +20,17 @@ import java.util.Objects;
  *
  * @param maxRequestBodyBytes the largest request body accepted; a larger one is answered 413; at least 1
  * @param clock the clock that refills buckets and decides whether a listed credential is {@code active}
- * @param failedAuthenticationDelay how long a refused authentication waits for its answer at least; zero or more
+ * @param failedAuthenticationDelay how long a refused authentication waits for its answer at least; zero to a minute
  *     (zero answers at once)
  */
 public record HttpSettings(int rateLimitBurst, double rateLimitPerSecond, long maxRequestBodyBytes, Clock clock,
         Duration failedAuthenticationDelay) {
+
+    /**
+     * The longest failed-authentication delay: a client waits up to twice as long for its refusal, and no client
+     * waits minutes for an answer (nor would the delay and its jitter fit the scheduler's nanoseconds much beyond).
+     */
+    public static final Duration MAX_FAILED_AUTHENTICATION_DELAY = Duration.ofMinutes(1);
 
     /** The default bucket capacity. */
     public static final int DEFAULT_RATE_LIMIT_BURST = 50;
@@ -50,9 +56,9 @@ public record HttpSettings(int rateLimitBurst, double rateLimitPerSecond, long m
         if (failedAuthenticationDelay.isNegative()) {
             throw new IllegalArgumentException("failedAuthenticationDelay must not be negative");
         }
-        if (failedAuthenticationDelay.compareTo(Duration.ofNanos(Long.MAX_VALUE)) > 0) {
+        if (failedAuthenticationDelay.compareTo(MAX_FAILED_AUTHENTICATION_DELAY) > 0) {
             throw new IllegalArgumentException(
-                    "failedAuthenticationDelay must be at most " + Duration.ofNanos(Long.MAX_VALUE));
+                    "failedAuthenticationDelay must be at most " + MAX_FAILED_AUTHENTICATION_DELAY);
         }
     }
 

@@ -56,4 +56,13 @@ class FailedAuthenticationDelayTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("failedAuthenticationDelay must not be negative");
     }
+
+    @Test
+    void aDelayBeyondAMinuteIsRefused() {
+        assertThat(HttpSettings.defaults().withFailedAuthenticationDelay(Duration.ofMinutes(1))
+                .failedAuthenticationDelay()).isEqualTo(Duration.ofMinutes(1));
+        assertThatThrownBy(() -> HttpSettings.defaults().withFailedAuthenticationDelay(Duration.ofSeconds(61)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("failedAuthenticationDelay must be at most PT1M");
+    }
 }
