@@ -11,7 +11,8 @@ import picocli.CommandLine.IVersionProvider;
         description = "Credential and alerting control plane, wire-compatible with Logfire's management API.",
         subcommands = {ServeCommand.class, AdminCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:the command failed", "2:usage error (bad or conflicting options)"})
+        exitCodeList = {"0:success", "1:the command failed", "2:usage error (bad or conflicting options)",
+            "143:serve stopped by SIGTERM (130 by Ctrl-C), after its graceful stop"})
 final class RootCommand {
 
     /** The version the runnable jar's manifest names. */
