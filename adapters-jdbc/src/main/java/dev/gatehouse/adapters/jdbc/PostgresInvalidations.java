@@ -204,9 +204,15 @@ final class PostgresInvalidations implements VerificationInvalidations {
         public void close() {
             closed = true;
             listeners.remove(this);
-            thread.interrupt();
             try {
-                thread.join(Duration.ofSeconds(5).toMillis());
+                // A listening thread sees the flag within a poll and undoes its LISTEN on a sound connection; an
+                // interrupt, which may break the connection in the middle of a read, is only for one that pauses
+                // between attempts to reconnect.
+                thread.join(3L * POLL_MILLIS);
+                if (thread.isAlive()) {
+                    thread.interrupt();
+                    thread.join(Duration.ofSeconds(5).toMillis());
+                }
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }
