@@ -64,11 +64,11 @@ final class CredentialService implements Credentials {
         Access.requireWithinGrant(caller, CredentialKind.API_KEY, command.scopes(), command.projectId());
         Access.requireClaimsWithinGrant(caller, command.claims());
         requireLifetimeWithinGrant(caller, command.expiresAt());
-        return forgetAfterwards(env.storage().transactions().inTransaction(() -> {
+        return env.storage().transactions().inTransaction(() -> {
             Project project = command.projectId() == null ? null : visibleProject(caller, command.projectId());
             return issue(caller, new Draft(CredentialKind.API_KEY, project, command.name(), command.description(),
                     command.scopes(), command.expiresAt(), null, command.claims()), now);
-        }));
+        });
     }
 
     @Override
@@ -84,10 +84,7 @@ final class CredentialService implements Credentials {
     public CredentialView updateApiKey(Principal caller, CredentialTarget target, ApiKeyUpdate update) {
         Objects.requireNonNull(update, "update");
         Access.require(caller, Scope.ORGANIZATION_WRITE_API_KEY);
-        // A verified principal carries the key's claims, so an update forgets the cached one as a revocation does.
-        TokenHash hash = target(caller, target, CredentialKind.API_KEY).tokenHash();
-        cache.invalidate(hash);
-        CredentialView updated = env.storage().transactions().inTransaction(() -> {
+        return env.storage().transactions().inTransaction(() -> {
             Credential current = targetForUpdate(caller, target, CredentialKind.API_KEY);
             String name = update.name().applyTo(current.name());
             String description = update.description().applyTo(current.description());
@@ -107,11 +104,10 @@ final class CredentialService implements Credentials {
             Credential edited = current.edited(name, description, claims, caller.credentialId(), now);
             store().update(edited);
             audit(edited, AuditAction.UPDATE, caller, now, fields);
-            env.storage().invalidations().publish(List.of(hash));
+            // A verified principal carries the key's claims, so an update forgets the cached one as a revocation does.
+            forgetOnCommit(edited.tokenHash());
             return view(edited);
         });
-        cache.invalidate(hash);
-        return updated;
     }
 
     @Override
@@ -121,11 +117,11 @@ final class CredentialService implements Credentials {
         Instant now = env.now();
         requireFuture(command.expiresAt(), now);
         requireLifetimeWithinGrant(caller, command.expiresAt());
-        return forgetAfterwards(env.storage().transactions().inTransaction(() -> {
+        return env.storage().transactions().inTransaction(() -> {
             Project project = visibleProject(caller, command.projectId());
             return issue(caller, new Draft(command.kind(), project, null, command.description(),
                     Access.tokenScopes(command.kind()), command.expiresAt(), null, ScopeClaims.NONE), now);
-        }));
+        });
     }
 
     @Override
@@ -148,9 +144,7 @@ final class CredentialService implements Credentials {
             throw new InvalidInputException("grace_period", "value_error",
                     "grace_period must be between 0 seconds and 30 days");
         }
-        TokenHash oldHash = target(caller, target, target.kind()).tokenHash();
-        cache.invalidate(oldHash);
-        IssuedCredential issued = env.storage().transactions().inTransaction(() -> {
+        return env.storage().transactions().inTransaction(() -> {
             Credential old = targetForUpdate(caller, target, target.kind());
             Instant now = env.now();
             if (old.revokedAt() != null) {
@@ -177,12 +171,10 @@ final class CredentialService implements Credentials {
                 store().update(expiring);
                 audit(expiring, AuditAction.UPDATE, caller, now, new AuditTrail.Fields()
                         .change("expires_at", old.expiresAt(), graceEnd));
-                env.storage().invalidations().publish(List.of(oldHash));
+                forgetOnCommit(old.tokenHash());
             }
             return successor;
         });
-        cache.invalidate(oldHash);
-        return forgetAfterwards(issued);
     }
 
     @Override
@@ -218,26 +210,25 @@ final class CredentialService implements Credentials {
         });
     }
 
-    /**
-     * Applies {@code change} to the target in one unit of work and forgets its cached verification before and
-     * after; the unit announces the change to the other instances sharing the storage, which forget it on commit.
-     * The cache is never touched inside the unit: a verification loading the same hash may be waiting for the
-     * store, and an invalidation waits for that load, so doing it while holding the store would deadlock.
-     */
+    /** Applies {@code change} to the target in one unit of work, which forgets its cached verification on commit. */
     private void change(Principal caller, CredentialTarget target, Consumer<Credential> change) {
-        TokenHash hash = target(caller, target, target.kind()).tokenHash();
-        cache.invalidate(hash);
         env.storage().transactions().run(() -> {
-            change.accept(targetForUpdate(caller, target, target.kind()));
-            env.storage().invalidations().publish(List.of(hash));
+            Credential current = targetForUpdate(caller, target, target.kind());
+            change.accept(current);
+            forgetOnCommit(current.tokenHash());
         });
-        cache.invalidate(hash);
     }
 
-    /** Forgets a cached "unknown" for a new token once it is committed; such an entry is only a theoretical risk. */
-    private IssuedCredential forgetAfterwards(IssuedCredential issued) {
-        cache.invalidate(issued.credential().tokenHash());
-        return issued;
+    /**
+     * Announces a changed credential to the other instances sharing the storage, which forget it on commit, and
+     * forgets it here on commit too: in the caller's unit of work, which may be a host's enclosing one. The cache is
+     * never touched before the commit: a verification loading the same hash may be waiting for the store, and an
+     * invalidation waits for that load, so doing it while holding the store would deadlock; and a load done before
+     * the commit would put back what the unit changed.
+     */
+    private void forgetOnCommit(TokenHash hash) {
+        env.storage().invalidations().publish(List.of(hash));
+        env.storage().transactions().afterCommit(() -> cache.invalidate(hash));
     }
 
     /** Generates, stores and audits a new credential; runs inside the caller's unit of work. */
@@ -250,6 +241,8 @@ final class CredentialService implements Credentials {
                 caller.credentialId(), draft.expiresAt(), null, null, null, null, draft.rotatedFrom(), draft.claims());
         store().insert(credential);
         audit(credential, AuditAction.INSERT, caller, now, new AuditTrail.Fields().setAll(auditedState(credential)));
+        // Forgets a cached "unknown" for the new token once it is committed; such an entry is only a theoretical risk.
+        env.storage().transactions().afterCommit(() -> cache.invalidate(hash));
         String projectName = draft.project() == null ? null : draft.project().name();
         return new IssuedCredential(new CredentialView(credential, projectName, creatorName(caller.credentialId())),
                 token);
@@ -257,15 +250,8 @@ final class CredentialService implements Credentials {
 
     /**
      * The credential {@code target} names, if it is of {@code kind}, in the target's project where one is given,
-     * and within the caller's organization and binding; otherwise it does not exist for the caller.
-     */
-    private Credential target(Principal caller, CredentialTarget target, CredentialKind kind) {
-        return targeted(caller, target, kind, store().findById(target.id()));
-    }
-
-    /**
-     * As {@link #target}, and locked until the unit of work ends: for an update, which must never write back what a
-     * concurrent one (a revocation) changed.
+     * and within the caller's organization and binding (otherwise it does not exist for the caller); locked until
+     * the unit of work ends: for an update, which must never write back what a concurrent one (a revocation) changed.
      */
     private Credential targetForUpdate(Principal caller, CredentialTarget target, CredentialKind kind) {
         return targeted(caller, target, kind, store().findByIdForUpdate(target.id()));

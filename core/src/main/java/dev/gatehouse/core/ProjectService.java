@@ -20,11 +20,11 @@ import dev.gatehouse.ports.model.Visibility;
 import dev.gatehouse.ports.out.ProjectStore;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The {@link Projects} use cases on the project store. Thread-safe. */
 final class ProjectService implements Projects {
@@ -117,19 +117,18 @@ final class ProjectService implements Projects {
     @Override
     public void delete(Principal caller, ProjectId id) {
         Access.require(caller, Scope.PROJECT_WRITE);
-        // The cache is only touched outside the unit of work; see CredentialService#change for why.
-        Set<TokenHash> hashes = new HashSet<>(tokenHashes(visible(caller, id)));
-        cache.invalidateAll(hashes);
         env.storage().transactions().run(() -> {
             // Locked before its credentials are listed: a credential created in it meanwhile waits for the deletion,
             // then fails, rather than go with the project without its hash being announced.
             Project project = visibleForUpdate(caller, id);
             List<Credential> credentials = credentialsOf(project);
-            credentials.forEach(credential -> hashes.add(credential.tokenHash()));
+            Set<TokenHash> hashes = credentials.stream().map(Credential::tokenHash).collect(Collectors.toSet());
             Instant now = env.now();
             ProjectCascadeAudit.record(env, project, credentials, caller, now);
             store().delete(project.id());
+            // The cache is only touched once the unit commits; see CredentialService#forgetOnCommit for why.
             env.storage().invalidations().publish(hashes);
+            env.storage().transactions().afterCommit(() -> cache.invalidateAll(hashes));
             env.audit().record(project.organizationId(), project.id(), AuditAction.DELETE, AuditTrail.PROJECT,
                     project.id(), caller, now, new AuditTrail.Fields()
                             .removed("project_name", project.name())
@@ -137,12 +136,6 @@ final class ProjectService implements Projects {
                             .removed("visibility", project.visibility())
                             .removed("environment", project.environment()));
         });
-        cache.invalidateAll(hashes);
-    }
-
-    /** The hashes of every credential the project owns, whose cached verifications its deletion must end. */
-    private List<TokenHash> tokenHashes(Project project) {
-        return credentialsOf(project).stream().map(Credential::tokenHash).toList();
     }
 
     /** Every credential the project owns, of every kind. */

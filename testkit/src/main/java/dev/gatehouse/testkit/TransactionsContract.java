@@ -14,9 +14,11 @@ import dev.gatehouse.ports.model.CredentialKind;
 import dev.gatehouse.ports.model.Organization;
 import dev.gatehouse.ports.model.Project;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,7 +32,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The contract of {@link dev.gatehouse.ports.out.Transactions}: a unit of work commits every write of every store, or
- * none of them; a nested unit joins the enclosing one; other threads never see uncommitted writes.
+ * none of them; a nested unit joins the enclosing one; other threads never see uncommitted writes; actions given for
+ * after the commit run once the outermost unit has committed and released the store, and never after a rollback.
  */
 public abstract class TransactionsContract extends StorageContract {
 
@@ -281,6 +284,120 @@ public abstract class TransactionsContract extends StorageContract {
                 .hasSize(Concurrently.THREADS / 2);
         assertThat(audit().list(organization.id(), FAR_PAST, FAR_FUTURE, null, 100))
                 .hasSize(Concurrently.THREADS / 2);
+    }
+
+    @Test
+    void anActionAfterCommitRunsAtOnceOutsideAUnit() {
+        List<String> ran = new ArrayList<>();
+
+        transactions().afterCommit(() -> ran.add("action"));
+
+        assertThat(ran).containsExactly("action");
+    }
+
+    @Test
+    void actionsAfterCommitRunInTheirOrderOnceTheWorkIsDoneAndBeforeTheUnitReturns() {
+        Organization organization = TestData.organization();
+        List<String> ran = new ArrayList<>();
+
+        String result = transactions().inTransaction(() -> {
+            transactions().afterCommit(() -> ran.add("first"));
+            organizations().insert(organization);
+            transactions().afterCommit(() -> ran.add("second"));
+            ran.add("work done");
+            return "result";
+        });
+
+        assertThat(result).isEqualTo("result");
+        assertThat(ran).containsExactly("work done", "first", "second");
+        assertThat(organizations().findById(organization.id())).contains(organization);
+    }
+
+    @Test
+    @Timeout(60)
+    void anActionAfterCommitSeesTheCommitFromAnotherThreadAndMayStartAUnitOfItsOwn() throws Exception {
+        Organization organization = TestData.organization();
+        Organization insertedByTheAction = TestData.organization();
+        AtomicReference<Optional<Organization>> seenByAnotherThread = new AtomicReference<>();
+        ExecutorService otherThread = Executors.newSingleThreadExecutor();
+        try {
+            transactions().run(() -> {
+                organizations().insert(organization);
+                transactions().afterCommit(() -> {
+                    // A store still held by the unit would keep the other thread waiting, or show it nothing.
+                    seenByAnotherThread.set(onOtherThread(otherThread,
+                            () -> organizations().findById(organization.id())));
+                    transactions().run(() -> organizations().insert(insertedByTheAction));
+                });
+            });
+        } finally {
+            otherThread.shutdownNow();
+            otherThread.awaitTermination(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(seenByAnotherThread.get()).contains(organization);
+        assertThat(organizations().findById(insertedByTheAction.id())).contains(insertedByTheAction);
+    }
+
+    @Test
+    void anActionAfterCommitGivenInANestedUnitWaitsForTheOutermostOne() {
+        List<String> ran = new ArrayList<>();
+
+        transactions().run(() -> {
+            transactions().run(() -> transactions().afterCommit(() -> ran.add("action")));
+            ran.add("nested unit returned");
+        });
+
+        assertThat(ran).containsExactly("nested unit returned", "action");
+    }
+
+    @Test
+    void actionsAfterCommitOfAUnitThatRollsBackNeverRun() {
+        List<String> ran = new ArrayList<>();
+        IllegalStateException failure = new IllegalStateException("the work failed");
+
+        assertThatThrownBy(() -> transactions().run(() -> {
+            transactions().afterCommit(() -> ran.add("outer"));
+            transactions().run(() -> transactions().afterCommit(() -> ran.add("nested")));
+            throw failure;
+        })).isSameAs(failure);
+        transactions().run(() -> organizations().insert(TestData.organization()));
+
+        assertThat(ran).isEmpty();
+    }
+
+    @Test
+    void aFailingActionAfterCommitLeavesTheUnitCommittedAndTheLaterActionsRun() {
+        Organization organization = TestData.organization();
+        List<String> ran = new ArrayList<>();
+        IllegalStateException first = new IllegalStateException("the first action failed");
+        IllegalStateException second = new IllegalStateException("the second action failed");
+
+        assertThatThrownBy(() -> transactions().run(() -> {
+            organizations().insert(organization);
+            transactions().afterCommit(() -> {
+                throw first;
+            });
+            transactions().afterCommit(() -> ran.add("later"));
+            transactions().afterCommit(() -> {
+                throw second;
+            });
+        })).isSameAs(first);
+
+        assertThat(first.getSuppressed()).containsExactly(second);
+        assertThat(ran).containsExactly("later");
+        assertThat(organizations().findById(organization.id())).contains(organization);
+    }
+
+    private static <T> T onOtherThread(ExecutorService thread, Callable<T> work) {
+        try {
+            return thread.submit(work).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the other thread did not answer", e);
+        }
     }
 
     /**

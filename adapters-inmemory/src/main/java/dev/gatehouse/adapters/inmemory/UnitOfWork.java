@@ -2,7 +2,9 @@ package dev.gatehouse.adapters.inmemory;
 
 import dev.gatehouse.ports.out.Transactions;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -11,12 +13,14 @@ import java.util.function.Supplier;
 /**
  * Units of work over the in-memory tables: a unit holds the write lock of one read-write lock for its whole run,
  * which serializes units, and an undo log restores every table if the outermost unit's work throws. Reads outside
- * a unit share the read lock, so that they run side by side and never see a unit half done. Thread-safe.
+ * a unit share the read lock, so that they run side by side and never see a unit half done; the actions to run
+ * after a commit run once the write lock is released. Thread-safe.
  */
 final class UnitOfWork implements Transactions {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Deque<Runnable> undoLog = new ArrayDeque<>();
+    private final List<Runnable> afterCommit = new ArrayList<>();
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
@@ -26,14 +30,17 @@ final class UnitOfWork implements Transactions {
         }
         Lock write = lock.writeLock();
         write.lock();
+        T result;
+        List<Runnable> committed = List.of();
         try {
             boolean outermost = lock.getWriteHoldCount() == 1;
             try {
-                T result = work.get();
+                result = work.get();
                 if (outermost) {
                     undoLog.clear();
+                    committed = List.copyOf(afterCommit);
+                    afterCommit.clear();
                 }
-                return result;
             } catch (Throwable failure) {
                 // A nested unit joins the outer one, so only the outermost decides what is undone.
                 if (outermost) {
@@ -43,6 +50,18 @@ final class UnitOfWork implements Transactions {
             }
         } finally {
             write.unlock();
+        }
+        runAll(committed);
+        return result;
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        if (lock.isWriteLockedByCurrentThread()) {
+            afterCommit.add(action);
+        } else {
+            action.run();
         }
     }
 
@@ -69,8 +88,28 @@ final class UnitOfWork implements Transactions {
     }
 
     private void rollBack() {
+        afterCommit.clear();
         while (!undoLog.isEmpty()) {
             undoLog.pop().run();
+        }
+    }
+
+    /** Runs every action even if one throws, then rethrows the first failure with the later ones suppressed. */
+    private static void runAll(List<Runnable> actions) {
+        RuntimeException first = null;
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException failure) {
+                if (first == null) {
+                    first = failure;
+                } else {
+                    first.addSuppressed(failure);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 }

@@ -4,6 +4,8 @@ import dev.gatehouse.ports.model.GatehouseException;
 import dev.gatehouse.ports.out.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -15,7 +17,8 @@ import org.jdbi.v3.core.JdbiException;
 
 /**
  * Units of work as database transactions: a unit binds one handle, in one transaction, to the thread that runs it,
- * and every store call on that thread joins it; a store call outside a unit runs on its own. Thread-safe.
+ * and every store call on that thread joins it; a store call outside a unit runs on its own. The actions to run
+ * after a commit run once the handle is unbound and closed. Thread-safe.
  */
 final class JdbcTransactions implements Transactions {
 
@@ -24,6 +27,7 @@ final class JdbcTransactions implements Transactions {
     private final DataSource dataSource;
     private final Jdbi jdbi;
     private final ThreadLocal<Handle> bound = new ThreadLocal<>();
+    private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
 
     JdbcTransactions(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -62,18 +66,53 @@ final class JdbcTransactions implements Transactions {
         }
         Handle handle = begin();
         bound.set(handle);
+        List<Runnable> actions = new ArrayList<>();
+        afterCommit.set(actions);
         boolean committed = false;
+        T result;
         try {
-            T result = work.get();
+            result = work.get();
             commit(handle);
             committed = true;
-            return result;
         } finally {
             bound.remove();
+            afterCommit.remove();
             if (!committed) {
                 rollbackQuietly(handle);
             }
             closeQuietly(handle);
+        }
+        runAll(actions);
+        return result;
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        List<Runnable> actions = afterCommit.get();
+        if (actions != null) {
+            actions.add(action);
+        } else {
+            action.run();
+        }
+    }
+
+    /** Runs every action even if one throws, then rethrows the first failure with the later ones suppressed. */
+    private static void runAll(List<Runnable> actions) {
+        RuntimeException first = null;
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException failure) {
+                if (first == null) {
+                    first = failure;
+                } else {
+                    first.addSuppressed(failure);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 

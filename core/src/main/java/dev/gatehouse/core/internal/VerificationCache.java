@@ -70,7 +70,7 @@ public final class VerificationCache {
      * The cached lookup of the token hash {@code digest}, or a fresh one which is then cached; {@code digest} is
      * copied before the lookup runs and never kept, so it may be a reused buffer. An invalidation of a known hash
      * waits for a running lookup of it, so that it never leaves a stale entry behind; callers must therefore never
-     * invalidate while holding anything a lookup needs, such as an open unit of work.
+     * invalidate while holding anything a lookup needs, such as an open unit of work, but after its commit.
      */
     public Entry get(byte[] digest) {
         Key key = Key.of(digest);

@@ -11,6 +11,16 @@ public interface Transactions {
      */
     <T> T inTransaction(Supplier<T> work);
 
+    /**
+     * Runs {@code action} once the unit of work open on this thread has committed and released what it holds (its
+     * locks, its connection), at once where no unit is open, and never where the unit rolls back; an action given
+     * in a nested unit waits for the outermost one. This is where a change is made visible outside the store, such
+     * as by forgetting cached copies, which may wait for threads that wait for the store. After a commit the actions
+     * run on the committing thread in the order given, before its call returns; if one throws, the later ones still
+     * run and the first failure propagates, though the unit stays committed.
+     */
+    void afterCommit(Runnable action);
+
     /** Runs {@code work} in one unit of work, as {@link #inTransaction(Supplier)}. */
     default void run(Runnable work) {
         inTransaction(() -> {
