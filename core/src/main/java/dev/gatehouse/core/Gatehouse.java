@@ -54,6 +54,7 @@ public final class Gatehouse implements UseCases, AutoCloseable {
     private final Dashboards dashboards;
     private final Variables variables;
     private final VerificationInvalidations.Subscription invalidations;
+    private final ClosedGuard guard = new ClosedGuard();
 
     private Gatehouse(Builder builder) {
         Storage storage = builder.storage;
@@ -70,19 +71,19 @@ public final class Gatehouse implements UseCases, AutoCloseable {
         this.lastUsed = new LastUsedRecorder(
                 batch -> storage.transactions().run(() -> storage.credentials().recordUse(batch)),
                 builder.flushInterval, time);
-        this.projects = new ProjectService(env, cache);
-        this.credentials = new CredentialService(env, format, hasher, cache);
+        this.projects = guard.guard(Projects.class, new ProjectService(env, cache));
+        this.credentials = guard.guard(Credentials.class, new CredentialService(env, format, hasher, cache));
         this.failedLogins = new FailedLoginRecorder(new FailedLoginAudit(storage), builder.clock,
                 builder.failedLoginWindow);
-        this.verifier = new VerifierService(format, hasher, cache, time, lastUsed, failedLogins);
-        this.organizations = new OrganizationService(storage.organizations());
-        this.bootstrap = new BootstrapService(env, format, hasher);
-        this.auditLog = new AuditLogService(env);
+        this.verifier = guard.guard(new VerifierService(format, hasher, cache, time, lastUsed, failedLogins));
+        this.organizations = guard.guard(Organizations.class, new OrganizationService(storage.organizations()));
+        this.bootstrap = guard.guard(Bootstrap.class, new BootstrapService(env, format, hasher));
+        this.auditLog = guard.guard(AuditLog.class, new AuditLogService(env));
         ChannelService channelService = new ChannelService(env, channelCodec);
-        this.channels = channelService;
-        this.alerts = new AlertService(env, channelService, queryChecker);
-        this.dashboards = new DashboardService(env);
-        this.variables = new VariableService(env);
+        this.channels = guard.guard(Channels.class, channelService);
+        this.alerts = guard.guard(Alerts.class, new AlertService(env, channelService, queryChecker));
+        this.dashboards = guard.guard(Dashboards.class, new DashboardService(env));
+        this.variables = guard.guard(Variables.class, new VariableService(env));
         this.invalidations = storage.invalidations().subscribe(new CacheInvalidator(cache));
     }
 
@@ -153,10 +154,14 @@ public final class Gatehouse implements UseCases, AutoCloseable {
 
     /**
      * Stops listening for other instances' changes, writes pending {@code last_used_at} updates and the failed
-     * authentications of the current window, and stops the background flushers; leaves the storage open.
+     * authentications of the current window, and stops the background flushers; leaves the storage open. From then
+     * on every use case and every verification throws {@link IllegalStateException} ("Gatehouse is closed"), since
+     * what they record would no longer be written; stop the callers first, as a call still running when this
+     * begins may lose its record.
      */
     @Override
     public void close() {
+        guard.close();
         invalidations.close();
         lastUsed.close();
         failedLogins.close();
