@@ -39,6 +39,10 @@ public final class Gatehouse implements UseCases, AutoCloseable {
     public static final long DEFAULT_VERIFICATION_CACHE_ENTRIES = 100_000;
     /** How long the verification cache keeps a known credential, and an unknown hash, by default. */
     public static final Duration DEFAULT_VERIFICATION_CACHE_TTL = Duration.ofSeconds(1);
+    /** The shortest flush interval and failed-login window: a shorter one would keep a core busy flushing. */
+    public static final Duration MIN_FLUSH_INTERVAL = Duration.ofMillis(1);
+    /** The longest flush interval and failed-login window, which the flusher threads count in nanoseconds. */
+    public static final Duration MAX_FLUSH_INTERVAL = Duration.ofNanos(Long.MAX_VALUE);
 
     private final Projects projects;
     private final Credentials credentials;
@@ -56,25 +60,26 @@ public final class Gatehouse implements UseCases, AutoCloseable {
     private final VerificationInvalidations.Subscription invalidations;
     private final ClosedGuard guard = new ClosedGuard();
 
-    private Gatehouse(Builder builder) {
+    private Gatehouse(Builder builder, Startup startup) {
         Storage storage = builder.storage;
-        // What may still fail comes before the first background thread starts, so that a failure leaks none.
+        // What may still fail comes before the first background thread starts; what starts one is handed to
+        // startup, which stops it again if a later step fails.
         InstallationCheck.require(storage.fingerprints(), builder.pepper, builder.masterSecret);
         ChannelCodec channelCodec = new ChannelCodec(new ChannelSecrets(builder.masterSecret(), new SecureRandom()));
         QueryChecker queryChecker = builder.queryChecker();
         Env env = new Env(storage, builder.clock);
         TokenFormat format = new TokenFormat(builder.tokenPrefix, new SecureRandom());
         TokenHasher hasher = builder.pepper == null ? TokenHasher.sha256() : TokenHasher.hmacSha256(builder.pepper);
-        this.time = Timekeeper.of(builder.clock);
+        this.time = startup.started(Timekeeper.of(builder.clock));
         VerificationCache cache = new VerificationCache(builder.cacheMaxEntries, builder.positiveTtl,
                 builder.negativeTtl, storage.credentials()::findGrantByHash, time);
-        this.lastUsed = new LastUsedRecorder(
+        this.lastUsed = startup.started(new LastUsedRecorder(
                 batch -> storage.transactions().run(() -> storage.credentials().recordUse(batch)),
-                builder.flushInterval, time);
+                builder.flushInterval, time));
         this.projects = guard.guard(Projects.class, new ProjectService(env, cache));
         this.credentials = guard.guard(Credentials.class, new CredentialService(env, format, hasher, cache));
-        this.failedLogins = new FailedLoginRecorder(new FailedLoginAudit(storage), builder.clock,
-                builder.failedLoginWindow);
+        this.failedLogins = startup.started(new FailedLoginRecorder(new FailedLoginAudit(storage), builder.clock,
+                builder.failedLoginWindow));
         this.verifier = guard.guard(new VerifierService(format, hasher, cache, time, lastUsed, failedLogins));
         this.organizations = guard.guard(Organizations.class, new OrganizationService(storage.organizations()));
         this.bootstrap = guard.guard(Bootstrap.class, new BootstrapService(env, format, hasher));
@@ -231,17 +236,14 @@ public final class Gatehouse implements UseCases, AutoCloseable {
             return this;
         }
 
-        /** How often pending {@code last_used_at} updates are written, in one batch; defaults to one minute. */
+        /**
+         * How often pending {@code last_used_at} updates are written, in one batch; defaults to one minute.
+         *
+         * @throws IllegalArgumentException if shorter than {@link #MIN_FLUSH_INTERVAL} or longer than
+         *         {@link #MAX_FLUSH_INTERVAL}
+         */
         public Builder lastUsedFlushInterval(Duration interval) {
-            Objects.requireNonNull(interval, "interval");
-            if (interval.isNegative() || interval.isZero()) {
-                throw new IllegalArgumentException("the flush interval must be positive");
-            }
-            if (interval.compareTo(Duration.ofNanos(Long.MAX_VALUE)) > 0) {
-                throw new IllegalArgumentException(
-                        "the flush interval must be at most " + Duration.ofNanos(Long.MAX_VALUE));
-            }
-            this.flushInterval = interval;
+            this.flushInterval = requireFlushInterval(interval, "the flush interval");
             return this;
         }
 
@@ -250,13 +252,12 @@ public final class Gatehouse implements UseCases, AutoCloseable {
          * {@code FAILED_LOGIN} audit entry per organization, so that a flood of bad tokens cannot grow the log without
          * bound; defaults to one minute. Malformed and unknown tokens name no organization and are recorded in the
          * installation's first (the bootstrapped) organization; revoked and expired credentials in their own.
+         *
+         * @throws IllegalArgumentException if shorter than {@link #MIN_FLUSH_INTERVAL} or longer than
+         *         {@link #MAX_FLUSH_INTERVAL}
          */
         public Builder failedLoginWindow(Duration window) {
-            Objects.requireNonNull(window, "window");
-            if (window.isNegative() || window.isZero()) {
-                throw new IllegalArgumentException("the failed-login window must be positive");
-            }
-            this.failedLoginWindow = window;
+            this.failedLoginWindow = requireFlushInterval(window, "the failed-login window");
             return this;
         }
 
@@ -286,7 +287,8 @@ public final class Gatehouse implements UseCases, AutoCloseable {
         }
 
         /**
-         * A Gatehouse over the configured storage; starts its flusher threads.
+         * A Gatehouse over the configured storage; starts its flusher threads, and stops them again if the build
+         * fails after starting them.
          *
          * @throws IllegalStateException if no storage was given
          */
@@ -294,7 +296,13 @@ public final class Gatehouse implements UseCases, AutoCloseable {
             if (storage == null) {
                 throw new IllegalStateException("a Gatehouse needs a storage");
             }
-            return new Gatehouse(this);
+            Startup startup = new Startup();
+            try {
+                return new Gatehouse(this, startup);
+            } catch (RuntimeException | Error failure) {
+                startup.abort(failure);
+                throw failure;
+            }
         }
 
         /** The configured master secret, or a random one for this instance alone. */
@@ -313,6 +321,17 @@ public final class Gatehouse implements UseCases, AutoCloseable {
             byte[] ephemeral = new byte[ChannelSecrets.MIN_MASTER_SECRET_BYTES];
             new SecureRandom().nextBytes(ephemeral);
             return ephemeral;
+        }
+
+        private static Duration requireFlushInterval(Duration interval, String name) {
+            Objects.requireNonNull(interval, name);
+            if (interval.compareTo(MIN_FLUSH_INTERVAL) < 0) {
+                throw new IllegalArgumentException(name + " must be at least " + MIN_FLUSH_INTERVAL);
+            }
+            if (interval.compareTo(MAX_FLUSH_INTERVAL) > 0) {
+                throw new IllegalArgumentException(name + " must be at most " + MAX_FLUSH_INTERVAL);
+            }
+            return interval;
         }
 
         private static Duration requireNotNegative(Duration ttl, String name) {

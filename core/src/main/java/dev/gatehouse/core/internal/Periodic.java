@@ -28,6 +28,7 @@ final class Periodic implements AutoCloseable {
      * (the flush keeps what it could not write for the next run).
      *
      * @throws IllegalArgumentException if the interval is not positive
+     * @throws ArithmeticException if the interval is too long to count in nanoseconds; no thread is started then
      */
     Periodic(String threadName, Duration interval, Runnable flush, Supplier<String> failureMessage) {
         Objects.requireNonNull(threadName, "threadName");
@@ -37,12 +38,12 @@ final class Periodic implements AutoCloseable {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("the flush interval must be positive");
         }
+        long nanos = interval.toNanos();
         this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, threadName);
             thread.setDaemon(true);
             return thread;
         });
-        long nanos = interval.toNanos();
         executor.scheduleWithFixedDelay(this::flushQuietly, nanos, nanos, TimeUnit.NANOSECONDS);
     }
 
