@@ -159,10 +159,10 @@ public final class Gatehouse implements UseCases, AutoCloseable {
 
     /**
      * Stops listening for other instances' changes, writes pending {@code last_used_at} updates and the failed
-     * authentications of the current window, and stops the background flushers; leaves the storage open. From then
-     * on every use case and every verification throws {@link IllegalStateException} ("Gatehouse is closed"), since
-     * what they record would no longer be written; stop the callers first, as a call still running when this
-     * begins may lose its record.
+     * authentications of the current window, and stops the background flushers, giving up with a logged warning on a
+     * flusher whose write still hangs after 10 seconds; leaves the storage open. From then on every use case and
+     * every verification throws {@link IllegalStateException} ("Gatehouse is closed"), since what they record would
+     * no longer be written; stop the callers first, as a call still running when this begins may lose its record.
      */
     @Override
     public void close() {

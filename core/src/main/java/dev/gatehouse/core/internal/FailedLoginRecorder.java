@@ -32,6 +32,8 @@ public final class FailedLoginRecorder implements AutoCloseable {
     private final Consumer<Window> sink;
     private final Clock clock;
     private final Periodic flusher;
+    /** The refusals of the window the sink is writing now, for the warning of a close that gives up on it. */
+    private volatile long writing;
     private Instant windowStart;
 
     /**
@@ -41,11 +43,18 @@ public final class FailedLoginRecorder implements AutoCloseable {
      * @throws IllegalArgumentException if the window is not positive
      */
     public FailedLoginRecorder(Consumer<Window> sink, Clock clock, Duration window) {
+        this(sink, clock, window, Periodic.CLOSE_TIMEOUT);
+    }
+
+    /** As the public constructor, with the time {@link #close()} waits for a hanging write, for tests. */
+    FailedLoginRecorder(Consumer<Window> sink, Clock clock, Duration window, Duration closeTimeout) {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.windowStart = clock.instant();
         this.flusher = new Periodic("gatehouse-failed-login-flusher", window, this::flush,
-                () -> "Could not record failed authentications in the audit log");
+                () -> "Could not record failed authentications in the audit log",
+                () -> pendingCount() + " pending failed authentications and the " + writing + " of the hanging write",
+                closeTimeout);
     }
 
     /** Counts a refusal no credential can be blamed for: a malformed or unknown token. */
@@ -78,6 +87,7 @@ public final class FailedLoginRecorder implements AutoCloseable {
             return;
         }
         Window window = new Window(windowStart, end, loose, attributed);
+        writing = total(loose) + attributed.values().stream().mapToLong(FailedLoginRecorder::total).sum();
         try {
             sink.accept(window);
         } catch (RuntimeException e) {
@@ -85,14 +95,37 @@ public final class FailedLoginRecorder implements AutoCloseable {
             attributed.forEach((organization, counts) -> counts.forEach((reason, count) -> byOrganization
                     .computeIfAbsent(organization, ignored -> newCounters())[reason.ordinal()].add(count)));
             throw e;
+        } finally {
+            writing = 0;
         }
         windowStart = end;
     }
 
-    /** Stops the flusher thread and hands over what is pending; idempotent. */
+    /**
+     * Stops the flusher thread and hands over what is pending; idempotent. Waits at most 10 seconds for a write in
+     * progress and this last one, then gives up on them with a warning.
+     */
     @Override
     public void close() {
         flusher.close();
+    }
+
+    /** The refusals counted and not yet handed over, for the warning of a close that gives up. */
+    private long pendingCount() {
+        long count = 0;
+        for (LongAdder counter : unattributed) {
+            count += counter.sum();
+        }
+        for (LongAdder[] counters : byOrganization.values()) {
+            for (LongAdder counter : counters) {
+                count += counter.sum();
+            }
+        }
+        return count;
+    }
+
+    private static long total(Map<DenialReason, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
     private static Map<DenialReason, Long> drain(LongAdder[] counters) {

@@ -19,6 +19,8 @@ public final class LastUsedRecorder implements AutoCloseable {
     private final Consumer<Map<CredentialId, Instant>> sink;
     private final Timekeeper time;
     private final Periodic flusher;
+    /** The size of the batch the sink is writing now, for the warning of a close that gives up on it. */
+    private volatile int writing;
 
     /**
      * Starts flushing every {@code interval}, stamping uses with {@code time}.
@@ -27,10 +29,18 @@ public final class LastUsedRecorder implements AutoCloseable {
      * @throws IllegalArgumentException if the interval is not positive
      */
     public LastUsedRecorder(Consumer<Map<CredentialId, Instant>> sink, Duration interval, Timekeeper time) {
+        this(sink, interval, time, Periodic.CLOSE_TIMEOUT);
+    }
+
+    /** As the public constructor, with the time {@link #close()} waits for a hanging write, for tests. */
+    LastUsedRecorder(Consumer<Map<CredentialId, Instant>> sink, Duration interval, Timekeeper time,
+            Duration closeTimeout) {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.time = Objects.requireNonNull(time, "time");
         this.flusher = new Periodic("gatehouse-last-used-flusher", interval, this::flush,
-                () -> "Could not record the last use of " + pending.size() + " credentials");
+                () -> "Could not record the last use of " + pending.size() + " credentials",
+                () -> pending.size() + " pending last_used_at stamps and the " + writing + " of the hanging write",
+                closeTimeout);
     }
 
     /**
@@ -64,15 +74,21 @@ public final class LastUsedRecorder implements AutoCloseable {
         if (batch.isEmpty()) {
             return;
         }
+        writing = batch.size();
         try {
             sink.accept(Map.copyOf(batch));
         } catch (RuntimeException e) {
             batch.forEach((id, at) -> pending.merge(id, at, LastUsedRecorder::later));
             throw e;
+        } finally {
+            writing = 0;
         }
     }
 
-    /** Stops the flusher thread and writes what is pending; idempotent. */
+    /**
+     * Stops the flusher thread and writes what is pending; idempotent. Waits at most 10 seconds for a write in
+     * progress and this last one, then gives up on them with a warning.
+     */
     @Override
     public void close() {
         flusher.close();
