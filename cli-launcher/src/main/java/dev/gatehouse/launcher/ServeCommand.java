@@ -99,6 +99,10 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw storage.usage(storage.source("--port") + " must be a port from 0 to 65535, not " + port);
         }
+        if (lastUsedFlushInterval != null && lastUsedFlushInterval.compareTo(Gatehouse.MIN_FLUSH_INTERVAL) < 0) {
+            throw storage.usage(storage.source("--last-used-flush-interval") + " must be at least "
+                    + Gatehouse.MIN_FLUSH_INTERVAL + ", not " + lastUsedFlushInterval);
+        }
         StorageChoice choice = storage.storage();
         return new GatehouseSettings(choice, storage.pepper(), lastUsedFlushInterval, storage.masterKeyFile(choice),
                 verificationCache());

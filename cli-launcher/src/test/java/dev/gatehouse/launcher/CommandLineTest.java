@@ -126,6 +126,7 @@ class CommandLineTest {
         "--last-used-flush-interval, 10000000000, '10000000000' is too long a duration: at most PT2562047H47M16.854775807S",
         "--failed-auth-delay, P110000D, 'P110000D' is too long a duration: at most PT2562047H47M16.854775807S",
         "--failed-auth-delay, PT1500000H, --failed-auth-delay must be at most PT1M, not PT1500000H",
+        "--last-used-flush-interval, PT0.0001S, --last-used-flush-interval must be at least PT0.001S, not PT0.0001S",
     })
     void limitsOutOfRangeAreAUsageError(String option, String value, String message) {
         int exit = run(Map.of(), "serve", "--in-memory", option, value);
