@@ -67,6 +67,8 @@ final class ApiKeyRoutes {
         UUID projectId = body.optionalUuid("project_id");
         Instant expiresAt = body.optionalInstant("expires_at");
         ScopeClaims claims = body.optionalClaims("claims");
+        body.check("name", name, NewApiKey::requireValidName);
+        body.check("scopes", scopes, NewApiKey::requireScopes);
         body.validate();
         NewApiKey command = new NewApiKey(name, description, scopes,
                 projectId == null ? null : new ProjectId(projectId), expiresAt, claims);

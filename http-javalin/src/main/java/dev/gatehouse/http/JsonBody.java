@@ -3,6 +3,7 @@ package dev.gatehouse.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.ports.model.Change;
+import dev.gatehouse.ports.model.InvalidInputException;
 import dev.gatehouse.ports.model.Scope;
 import dev.gatehouse.ports.model.ScopeClaims;
 import dev.gatehouse.ports.model.Timestamps;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -219,6 +221,23 @@ final class JsonBody {
             }
         }
         return errors.size() == errorsBefore ? scopes : null;
+    }
+
+    /**
+     * Applies {@code rule} to the value read from {@code field}, recording its refusal as an error at the field, so
+     * that a value's constraint (a length, a pattern) is reported with every other error of the body, as pydantic
+     * reports them all at once; a value that could not be read (null here) was already reported.
+     */
+    <T> void check(String field, T value, Consumer<T> rule) {
+        if (value == null) {
+            return;
+        }
+        try {
+            rule.accept(value);
+        } catch (InvalidInputException refused) {
+            errors.add(ValidationError.of(refused.type(), List.of("body", field), refused.getMessage(),
+                    node.get(field)));
+        }
     }
 
     /** Throws every collected error as one 422; returns normally when there are none. */

@@ -10,6 +10,7 @@ import dev.gatehouse.ports.model.Change;
 import dev.gatehouse.ports.model.Environment;
 import dev.gatehouse.ports.model.Organization;
 import dev.gatehouse.ports.model.Project;
+import dev.gatehouse.ports.model.ProjectRules;
 import dev.gatehouse.ports.model.Scope;
 import dev.gatehouse.ports.model.Visibility;
 import io.javalin.http.HandlerType;
@@ -70,6 +71,8 @@ final class ProjectRoutes {
         String description = body.optionalString("description");
         Visibility visibility = body.defaultedEnum("visibility", Visibility.class);
         Environment environment = body.defaultedEnum("environment", Environment.class);
+        body.check("project_name", name, ProjectRules::requireValidName);
+        body.check("description", description, ProjectRules::requireValidDescription);
         body.validate();
         NewProject command = new NewProject(name, description, visibility, environment);
         Organization organization = organizations.current(call.principal());
@@ -88,6 +91,10 @@ final class ProjectRoutes {
         Change<String> description = body.clearableString("description");
         Change<Visibility> visibility = body.keepOrSetEnum("visibility", Visibility.class);
         Change<Environment> environment = body.keepOrSetEnum("environment", Environment.class);
+        body.check("project_name", name instanceof Change.SetTo<String> set ? set.value() : null,
+                ProjectRules::requireValidName);
+        body.check("description", description instanceof Change.SetTo<String> set ? set.value() : null,
+                ProjectRules::requireValidDescription);
         body.validate();
         ProjectUpdate update = new ProjectUpdate(name, description, visibility, environment);
         Organization organization = organizations.current(call.principal());

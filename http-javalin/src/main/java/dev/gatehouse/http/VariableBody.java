@@ -74,6 +74,10 @@ final class VariableBody {
         Boolean external = body.has("external") ? reader.bool(body.get("external"), at(BODY, "external"))
                 : Boolean.FALSE;
         Map<String, LabelAssignment> labels = body.has("labels") ? labels(body.get("labels")) : Map.of();
+        if (description != null) {
+            reader.buildAt(at(BODY, "description"), descriptionNode,
+                    () -> VariableRules.requireValidDescription(description));
+        }
         reader.validate();
         NewVariable command = reader.build(BODY, body, () -> new NewVariable(name, description, jsonSchema,
                 templateSchema, rollout, overrides, aliases, example, external, labels));

@@ -215,6 +215,21 @@ class ValidationTest {
     }
 
     @Test
+    void constraint_errors_are_reported_together_with_type_errors_as_pydantic_reports_them() {
+        String longDescription = "x".repeat(501);
+        Response project = unchanged(() -> server.post("/api/v1/projects/", server.adminToken,
+                "{\"project_name\": \"A\", \"description\": \"" + longDescription + "\", \"visibility\": \"secret\"}"));
+        Response renamed = unchanged(() -> server.put("/api/v1/projects/" + projectId + "/", server.adminToken,
+                "{\"project_name\": \"Bad Name\", \"description\": \"" + longDescription + "\"}"));
+        Response key = unchanged(() -> server.post("/api/v1/api-keys/", server.adminToken,
+                "{\"name\": \"\", \"scopes\": []}"));
+
+        assertThat(types(project)).containsExactlyInAnyOrder("string_too_short", "string_too_long", "literal_error");
+        assertThat(types(renamed)).containsExactlyInAnyOrder("string_pattern_mismatch", "string_too_long");
+        assertThat(types(key)).containsExactlyInAnyOrder("string_too_short", "too_short");
+    }
+
+    @Test
     void project_name_lengths_count_code_points() {
         Response oneEmoji = unchanged(() -> server.post("/api/v1/projects/", server.adminToken,
                 "{\"project_name\": \"\ud83d\ude00\"}"));
@@ -342,5 +357,12 @@ class ValidationTest {
 
     private static String tokens() {
         return "/api/v1/projects/" + projectId + "/write-tokens/";
+    }
+
+    private static List<String> types(Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
+        List<String> types = new ArrayList<>();
+        response.json().get("detail").forEach(error -> types.add(error.get("type").asText()));
+        return types;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.http.TestServer.Response;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -313,6 +314,20 @@ class VariableRoutesTest {
                 withCondition("{\"kind\": \"value-is-in\", \"attribute\": \"a\", \"values\": [1, [1e999]]}"),
                 "finite_number", "[\"body\",\"overrides\",0,\"conditions\",0,\"values\",1,0]");
         assertThat(fields(server.get(collection(project), server.adminToken).json().get("variables"))).isEmpty();
+    }
+
+    @Test
+    void a_too_long_description_is_reported_with_the_type_errors() {
+        String project = server.createProject("var-all-errors");
+
+        Response response = server.post(collection(project), server.adminToken,
+                minimal("x").replace("\"description\": null", "\"description\": \"" + "d".repeat(501) + "\"")
+                        .replace("\"overrides\": []", "\"overrides\": [], \"example\": 5"));
+
+        assertThat(response.status()).isEqualTo(422);
+        List<String> types = new ArrayList<>();
+        response.json().get("detail").forEach(error -> types.add(error.get("type").asText()));
+        assertThat(types).containsExactlyInAnyOrder("string_too_long", "string_type");
     }
 
     @Test

@@ -18,14 +18,25 @@ public record NewApiKey(String name, String description, Set<Scope> scopes, Proj
         ScopeClaims claims) {
 
     public NewApiKey {
+        requireValidName(name);
+        scopes = Set.copyOf(requireScopes(scopes));
+        claims = claims == null ? ScopeClaims.NONE : claims;
+    }
+
+    /** Returns {@code name} if it has at least one character, else throws {@link InvalidInputException}. */
+    public static String requireValidName(String name) {
         if (name == null || name.isEmpty()) {
             throw new InvalidInputException("name", "string_too_short", "String should have at least 1 character");
         }
+        return name;
+    }
+
+    /** Returns {@code scopes} if it holds at least one scope, else throws {@link InvalidInputException}. */
+    public static Set<Scope> requireScopes(Set<Scope> scopes) {
         if (scopes == null || scopes.isEmpty()) {
             throw new InvalidInputException("scopes", "too_short", "List should have at least 1 item");
         }
-        scopes = Set.copyOf(scopes);
-        claims = claims == null ? ScopeClaims.NONE : claims;
+        return scopes;
     }
 
     /** A key without claims. */
