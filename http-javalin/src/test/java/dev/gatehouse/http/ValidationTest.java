@@ -48,6 +48,17 @@ class ValidationTest {
         assertThat(error.get("msg").asText()).isNotBlank();
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"a\":\"\ud83d\ude00\ud83d\ude00\" , }|12",
+        "{\"a\": \"\u00e9\u00e9\u00e9\", ]|13",
+    })
+    void a_json_fault_is_located_in_characters_as_python_locates_it(String body, int position) {
+        Response response = unchanged(() -> server.post("/api/v1/projects/", server.adminToken, body));
+
+        assertThat(only(response).get("loc").get(1).asInt()).isEqualTo(position);
+    }
+
     @Test
     void wrong_types_are_all_reported_with_their_input() {
         Response response = unchanged(() -> server.post("/api/v1/projects/", server.adminToken,
