@@ -331,6 +331,20 @@ class VariableRoutesTest {
     }
 
     @Test
+    void regexes_are_checked_as_python_compiles_them() {
+        String project = server.createProject("var-regex");
+
+        Response python = server.post(collection(project), server.adminToken, withCondition(
+                "{\"kind\": \"value-matches-regex\", \"attribute\": \"email\","
+                        + " \"pattern\": \"(?P<user>[^@]+)@example\\\\.com\"}"));
+        assertInvalid(project, withCondition("{\"kind\": \"value-matches-regex\", \"attribute\": \"name\","
+                + " \"pattern\": \"\\\\p{Lu}+\"}"), "value_error",
+                "[\"body\",\"overrides\",0,\"conditions\",0,\"pattern\"]");
+
+        assertThat(python.status()).as(python.body()).isEqualTo(201);
+    }
+
+    @Test
     void null_labels_are_one_error() {
         String project = server.createProject("var-null-labels");
 

@@ -2,8 +2,6 @@ package dev.gatehouse.ports.model;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * One targeting condition of a variable override: it tests the attribute named {@code attribute} of the context a
@@ -77,11 +75,10 @@ public record Condition(ConditionKind kind, String attribute, String value, List
         if (pattern == null) {
             throw new InvalidInputException("pattern", "missing", "Field required");
         }
-        try {
-            Pattern.compile(pattern);
-        } catch (PatternSyntaxException e) {
-            throw new InvalidInputException("pattern", "value_error",
-                    "Invalid regular expression: " + e.getDescription());
+        // The Logfire SDK evaluates the pattern with Python's re.search, so it is Python's syntax that must hold.
+        String problem = PythonRegex.problem(pattern);
+        if (problem != null) {
+            throw new InvalidInputException("pattern", "value_error", "Invalid regular expression: " + problem);
         }
     }
 }
