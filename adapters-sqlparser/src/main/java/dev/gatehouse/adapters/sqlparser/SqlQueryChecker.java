@@ -12,7 +12,9 @@ import net.sf.jsqlparser.statement.select.SetOperationList;
 
 /**
  * Accepts exactly one read-only SELECT, judged by JSqlParser: a plain SELECT, WITH ... SELECT, set operations and
- * subqueries, without INTO, row-locking clauses or data-modifying WITH items. Refusals are
+ * subqueries, without INTO, row-locking clauses or data-modifying WITH items. The query is first read as PostgreSQL
+ * reads it ({@link PostgresLexer}), which counts its statements and decides where its strings and comments end, so
+ * that JSqlParser judges the text PostgreSQL would run. Refusals are
  * {@link InvalidInputException}s on {@code query} carrying the parser's message: {@code sql_invalid} for what does
  * not parse (or is empty, or several statements), {@code sql_not_select} for another kind of statement,
  * {@code sql_not_read_only} for a SELECT that would write or lock. Found by {@link java.util.ServiceLoader}.
@@ -39,7 +41,13 @@ public final class SqlQueryChecker implements QueryChecker {
         if (sql == null || sql.isBlank()) {
             throw new InvalidInputException(FIELD, INVALID, "Expected one SELECT statement, but the query is empty");
         }
-        Statements statements = Parsing.statements(sql);
+        LexedQuery lexed = PostgresLexer.lex(sql);
+        if (lexed.statements() > 1) {
+            throw new InvalidInputException(FIELD, INVALID,
+                    "Expected exactly one statement, but the query holds " + lexed.statements());
+        }
+        String text = lexed.textForParser();
+        Statements statements = Parsing.statements(text);
         if (statements.size() != 1) {
             throw new InvalidInputException(FIELD, INVALID, statements.isEmpty()
                     ? "Expected one SELECT statement, but the query holds none"
@@ -48,11 +56,11 @@ public final class SqlQueryChecker implements QueryChecker {
         Statement statement = statements.get(0);
         if (!isSelect(statement)) {
             String found = "Expected a SELECT query, found " + kind(statement);
-            throw new InvalidInputException(FIELD, NOT_SELECT, Parsing.whyNotSelect(sql)
+            throw new InvalidInputException(FIELD, NOT_SELECT, Parsing.whyNotSelect(text)
                     .map(parserMessage -> found + ": " + parserMessage)
                     .orElse(found));
         }
-        Optional<String> writeOrLock = ReadOnlyRules.firstViolation(Parsing.tokens(sql));
+        Optional<String> writeOrLock = ReadOnlyRules.firstViolation(Parsing.tokens(text));
         if (writeOrLock.isPresent()) {
             throw new InvalidInputException(FIELD, NOT_READ_ONLY, writeOrLock.get());
         }

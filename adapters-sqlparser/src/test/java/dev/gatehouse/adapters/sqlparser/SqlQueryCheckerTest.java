@@ -59,7 +59,8 @@ class SqlQueryCheckerTest {
         assertRefused("SELEC 1", SqlQueryChecker.INVALID, "Encountered unexpected token: \"SELEC\"", "line 1, column 1");
         assertRefused("SELECT FROM WHERE", SqlQueryChecker.INVALID, "Encountered unexpected token");
         assertRefused("SELECT * FROM t WHERE", SqlQueryChecker.INVALID, "Encountered unexpected token");
-        assertRefused("SELECT 'unterminated", SqlQueryChecker.INVALID, "Lexical error at line 1, column 21");
+        assertRefused("SELECT 'unterminated", SqlQueryChecker.INVALID,
+                "unterminated quoted string starting at line 1, column 8");
         assertRefused(";", SqlQueryChecker.INVALID, "Encountered unexpected token");
     }
 
@@ -85,6 +86,89 @@ class SqlQueryCheckerTest {
     @ValueSource(strings = {"SELECT 1; SELECT 2", "SELECT 1; DELETE FROM t", "SELECT 1;;SELECT 2;"})
     void severalStatementsAreRefused(String sql) {
         assertRefused(sql, SqlQueryChecker.INVALID, "Expected exactly one statement, but the query holds 2");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "SELECT E'\\' AS x, '; DELETE FROM records; -- '               | 2",
+        "SELECT e'\\' AS x, '; DELETE FROM records; -- '               | 2",
+        "SELECT $a$ = ' $a$; DELETE FROM t; SELECT $a$ ' $a$           | 3",
+        "SELECT $$ ' $$; DELETE FROM t; -- '                          | 2",
+        "SELECT $a$ $b$ $a$; DELETE FROM t; -- $b$                    | 2",
+        "SELECT \"x\"\"\"; DELETE FROM t; -- \"                          | 2",
+        "SELECT 1 /* a /* b */ c */; DELETE FROM t                    | 2",
+        "SELECT N'\\'; DELETE FROM t; -- '                             | 2",
+    })
+    void statementsHiddenFromJSqlParserAreCountedAsPostgresqlReadsThem(String sql, int statements) {
+        assertRefused(sql, SqlQueryChecker.INVALID,
+                "Expected exactly one statement, but the query holds " + statements);
+    }
+
+    @Test
+    void aStandardStringGoesOnAfterANewlineAsAStandardStringAndAnEscapeStringAsAnEscapeString() {
+        assertRefused("SELECT 'a'\n'\\'; DELETE FROM t; -- '", SqlQueryChecker.INVALID, "the query holds 2");
+        assertThatCode(() -> checker.requireReadOnlySelect("SELECT E'a'\n'\\'; DELETE FROM t; -- '"))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> checker.requireReadOnlySelect("SELECT E'a' -- note\n  -- more\n'\\'; x'"))
+                .doesNotThrowAnyException();
+        assertRefused("SELECT E'a' '\\'; DELETE FROM t; -- '", SqlQueryChecker.INVALID, "the query holds 2");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "SELECT 1 /*                     | unterminated /* comment starting at line 1, column 10",
+        "SELECT 1 /* a /* b */           | unterminated /* comment starting at line 1, column 10",
+        "SELECT $$abc                    | unterminated dollar-quoted string starting at line 1, column 8",
+        "SELECT $tag$abc $TAG$           | unterminated dollar-quoted string starting at line 1, column 8",
+        "SELECT E'abc\\'                 | unterminated quoted string starting at line 1, column 8",
+        "SELECT 'it''s                   | unterminated quoted string starting at line 1, column 8",
+        "SELECT \"abc                    | unterminated quoted identifier starting at line 1, column 8",
+    })
+    void anUnterminatedStringIdentifierOrCommentIsRefused(String sql, String message) {
+        assertRefused(sql, SqlQueryChecker.INVALID, message);
+    }
+
+    @Test
+    void theUnterminatedPartIsPlacedOnItsLine() {
+        assertRefused("SELECT a\nFROM t\r\nWHERE b = $x$", SqlQueryChecker.INVALID,
+                "unterminated dollar-quoted string starting at line 3, column 11");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "SELECT ';'",
+        "SELECT $$a;b$$",
+        "SELECT $tag$ ; 'x' $a$ ; $tag$ AS body",
+        "SELECT E'it''s'",
+        "SELECT E'it\\'s; still one string'",
+        "SELECT 'C:\\'",
+        "SELECT U&'d\\0061t;a'",
+        "SELECT \"a;b\"\"c\" FROM t",
+        "SELECT 1 -- a; b",
+        "/* ; */ SELECT 1",
+        "SELECT 1 /* a /* ; */ b; */",
+        "SELECT 1 ; -- done",
+        "SELECT a$b FROM t WHERE c = $1",
+        "SELECT 1e3, .5, 2.5e-3",
+    })
+    void semicolonsInsideStringsIdentifiersAndCommentsAreNotStatements(String sql) {
+        assertThatCode(() -> checker.requireReadOnlySelect(sql)).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "SELECT E'\\' ' INTO evil FROM t -- '      | INTO writes the result into a table",
+        "SELECT $a$ $a$ FROM t FOR UPDATE -- '     | FOR UPDATE locks rows",
+        "SELECT 'x' AS y /* /* */ */ FOR UPDATE    | FOR UPDATE locks rows",
+    })
+    void whatPostgresqlWouldRunOutsideAStringIsJudged(String sql, String violation) {
+        assertRefused(sql, SqlQueryChecker.NOT_READ_ONLY, violation);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SELECT a FROM t // FOR UPDATE", "SELECT a FROM t ` FOR UPDATE `"})
+    void operatorCharactersJSqlParserTakesForACommentOrAQuoteHideNothing(String sql) {
+        assertThat(refusal(sql).type()).isIn(SqlQueryChecker.INVALID, SqlQueryChecker.NOT_READ_ONLY);
     }
 
     @ParameterizedTest
