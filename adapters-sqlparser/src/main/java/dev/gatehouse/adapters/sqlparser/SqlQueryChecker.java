@@ -1,5 +1,6 @@
 package dev.gatehouse.adapters.sqlparser;
 
+import dev.gatehouse.ports.model.Characters;
 import dev.gatehouse.ports.model.InvalidInputException;
 import dev.gatehouse.ports.out.QueryChecker;
 import java.util.Locale;
@@ -17,8 +18,10 @@ import net.sf.jsqlparser.statement.select.SetOperationList;
  * that JSqlParser judges the text PostgreSQL would run. Refusals are
  * {@link InvalidInputException}s on {@code query} carrying the parser's message: {@code sql_invalid} for what does
  * not parse (or is empty, or several statements), {@code sql_not_select} for another kind of statement,
- * {@code sql_not_read_only} for a SELECT that would write or lock. Found by {@link java.util.ServiceLoader}.
- * Thread-safe and stateless.
+ * {@code sql_not_read_only} for a SELECT that would write or lock, {@code string_too_long} beyond
+ * {@value #MAX_LENGTH} characters, {@code sql_too_complex} for brackets nested deeper than {@value #MAX_NESTING} or
+ * a parse that outlasts its time budget, and {@code sql_check_busy} when every parser stays busy for a second. Found
+ * by {@link java.util.ServiceLoader}. Thread-safe; checkers share one {@link ParserPool} unless given their own.
  */
 public final class SqlQueryChecker implements QueryChecker {
 
@@ -26,9 +29,28 @@ public final class SqlQueryChecker implements QueryChecker {
     static final String INVALID = "sql_invalid";
     static final String NOT_SELECT = "sql_not_select";
     static final String NOT_READ_ONLY = "sql_not_read_only";
+    static final String TOO_COMPLEX = "sql_too_complex";
+    static final String BUSY = "sql_check_busy";
+
+    /** Far beyond any alert query, in characters (code points) as every other length limit counts them. */
+    static final int MAX_LENGTH = 10_000;
+
+    /**
+     * How deep brackets and parentheses may nest: alert queries need four or five levels, while JSqlParser's time
+     * grows exponentially with the nesting (arrays nested twenty deep took minutes). Below the limit some invalid
+     * queries still take seconds, which the parse's time budget bounds.
+     */
+    static final int MAX_NESTING = 10;
+
+    private final ParserPool parsers;
 
     /** A checker; public because {@link java.util.ServiceLoader} instantiates providers by this constructor. */
     public SqlQueryChecker() {
+        this(ParserPool.SHARED);
+    }
+
+    SqlQueryChecker(ParserPool parsers) {
+        this.parsers = parsers;
     }
 
     /** A checker, for callers that wire it by hand. */
@@ -41,13 +63,22 @@ public final class SqlQueryChecker implements QueryChecker {
         if (sql == null || sql.isBlank()) {
             throw new InvalidInputException(FIELD, INVALID, "Expected one SELECT statement, but the query is empty");
         }
+        if (Characters.count(sql) > MAX_LENGTH) {
+            throw new InvalidInputException(FIELD, "string_too_long",
+                    "String should have at most " + MAX_LENGTH + " characters");
+        }
         LexedQuery lexed = PostgresLexer.lex(sql);
         if (lexed.statements() > 1) {
             throw new InvalidInputException(FIELD, INVALID,
                     "Expected exactly one statement, but the query holds " + lexed.statements());
         }
+        Optional<PgToken> tooDeep = lexed.firstBracketDeeperThan(MAX_NESTING);
+        if (tooDeep.isPresent()) {
+            throw new InvalidInputException(FIELD, TOO_COMPLEX, "Brackets and parentheses nest " + lexed.nesting()
+                    + " deep (" + tooDeep.get().at() + "), but at most " + MAX_NESTING + " levels are allowed");
+        }
         String text = lexed.textForParser();
-        Statements statements = Parsing.statements(text);
+        Statements statements = Parsing.statements(parsers, text);
         if (statements.size() != 1) {
             throw new InvalidInputException(FIELD, INVALID, statements.isEmpty()
                     ? "Expected one SELECT statement, but the query holds none"
@@ -56,7 +87,7 @@ public final class SqlQueryChecker implements QueryChecker {
         Statement statement = statements.get(0);
         if (!isSelect(statement)) {
             String found = "Expected a SELECT query, found " + kind(statement);
-            throw new InvalidInputException(FIELD, NOT_SELECT, Parsing.whyNotSelect(text)
+            throw new InvalidInputException(FIELD, NOT_SELECT, Parsing.whyNotSelect(parsers, text)
                     .map(parserMessage -> found + ": " + parserMessage)
                     .orElse(found));
         }

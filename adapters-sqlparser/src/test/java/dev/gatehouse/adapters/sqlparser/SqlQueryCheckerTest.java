@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.gatehouse.ports.model.InvalidInputException;
 import dev.gatehouse.ports.out.QueryChecker;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -62,6 +64,77 @@ class SqlQueryCheckerTest {
         assertRefused("SELECT 'unterminated", SqlQueryChecker.INVALID,
                 "unterminated quoted string starting at line 1, column 8");
         assertRefused(";", SqlQueryChecker.INVALID, "Encountered unexpected token");
+    }
+
+    @Test
+    void aQueryOfAtMostTenThousandCharactersIsJudgedAndALongerOneRefused() {
+        assertThatCode(() -> checker.requireReadOnlySelect("SELECT 1" + " ".repeat(10_000 - 8)))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> checker.requireReadOnlySelect("SELECT '" + "\uD83D\uDE00".repeat(9_991) + "'"))
+                .doesNotThrowAnyException();
+
+        assertRefused("SELECT 1" + " ".repeat(10_000 - 7), "string_too_long",
+                "String should have at most 10000 characters");
+    }
+
+    @Test
+    void bracketsNestedTenDeepAreJudgedAndElevenDeepRefused() {
+        assertThatCode(() -> checker.requireReadOnlySelect("SELECT " + "(".repeat(10) + "1" + ")".repeat(10)))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> checker.requireReadOnlySelect(
+                "SELECT '((((((((((((' AS \"[[[[[[[[[[[[\" FROM t -- ((((((((((((")).doesNotThrowAnyException();
+
+        assertRefused("SELECT " + "(".repeat(11) + "1" + ")".repeat(11), SqlQueryChecker.TOO_COMPLEX,
+                "Brackets and parentheses nest 11 deep (at line 1, column 18), but at most 10 levels are allowed");
+    }
+
+    @Test
+    void arraysNestedTwentyDeepAreRefusedWithoutWaitingForAParser() throws Exception {
+        ParserPool pool = new ParserPool("test-sql-parser", 1, 100, 60_000);
+        QueryChecker busyChecker = new SqlQueryChecker(pool);
+        String nested = "SELECT " + "ARRAY[".repeat(20) + "1" + "]".repeat(20);
+
+        try (ParserPoolTest.HeldParser held = new ParserPoolTest.HeldParser(pool)) {
+            InvalidInputException refusal = refusal(busyChecker, nested);
+
+            assertThat(refusal.type()).isEqualTo(SqlQueryChecker.TOO_COMPLEX);
+            assertThat(refusal.getMessage()).startsWith("Brackets and parentheses nest 20 deep (at line 1, column 73)");
+        }
+    }
+
+    @Test
+    void anInvalidQueryNestedAFewDeepIsRefusedWithTheParsersMessageRatherThanATimeOut() {
+        assertRefused("SELECT ARRAY[ARRAY[ARRAY[1 1]]]", SqlQueryChecker.INVALID,
+                "Encountered unexpected token: \"1\"", "at line 1, column 28");
+    }
+
+    @Test
+    void aValidQueryIsJudgedWhileAnotherQueryHoldsAParser() throws Exception {
+        ParserPool pool = new ParserPool("test-sql-parser", 2, 100, 60_000);
+        QueryChecker sharingChecker = new SqlQueryChecker(pool);
+
+        try (ParserPoolTest.HeldParser held = new ParserPoolTest.HeldParser(pool)) {
+            assertThatCode(() -> sharingChecker.requireReadOnlySelect(
+                    "SELECT service_name, count(*) FROM records WHERE is_exception GROUP BY 1"))
+                    .doesNotThrowAnyException();
+            assertThat(refusal(sharingChecker, "DELETE FROM records").type()).isEqualTo(SqlQueryChecker.NOT_SELECT);
+        }
+    }
+
+    @Test
+    void whileEveryParserIsHeldACheckIsRefusedAsBusyAndOnceOneIsFreeItIsJudged() throws Exception {
+        ParserPool pool = new ParserPool("test-sql-parser", 1, 100, 60_000);
+        QueryChecker busyChecker = new SqlQueryChecker(pool);
+        String query = "SELECT count(*) FROM records";
+
+        try (ParserPoolTest.HeldParser held = new ParserPoolTest.HeldParser(pool)) {
+            InvalidInputException refusal = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> refusal(busyChecker, query));
+
+            assertThat(refusal.type()).isEqualTo(SqlQueryChecker.BUSY);
+            assertThat(refusal.field()).isEqualTo("query");
+        }
+        assertThatCode(() -> busyChecker.requireReadOnlySelect(query)).doesNotThrowAnyException();
     }
 
     @Test
@@ -311,6 +384,10 @@ class SqlQueryCheckerTest {
     }
 
     private InvalidInputException refusal(String sql) {
+        return refusal(checker, sql);
+    }
+
+    private static InvalidInputException refusal(QueryChecker checker, String sql) {
         Throwable thrown = catchThrowable(() -> checker.requireReadOnlySelect(sql));
         assertThat(thrown).as(sql).isInstanceOf(InvalidInputException.class);
         return (InvalidInputException) thrown;
