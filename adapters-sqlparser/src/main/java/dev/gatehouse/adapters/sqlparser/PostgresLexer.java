@@ -178,6 +178,9 @@ final class PostgresLexer {
                     if (charAt(pos + 1) != '"') {
                         pos++;
                         String name = sql.substring(quote + 1, pos - 1).replace("\"\"", "\"");
+                        if (start != quote) {
+                            name = unicodeUnescaped(name, unicodeEscape(pos));
+                        }
                         tokens.add(token(PgToken.Kind.QUOTED_IDENTIFIER, name, start));
                         return;
                     }
@@ -186,6 +189,36 @@ final class PostgresLexer {
                 pos++;
             }
             throw unterminated("quoted identifier", start);
+        }
+
+        /**
+         * The escape character of a {@code U&"..."} identifier that ends before {@code from}: the one its
+         * {@code UESCAPE 'c'} clause names, or a backslash.
+         */
+        private char unicodeEscape(int from) {
+            int i = afterSpaceAndComments(from);
+            if (!sql.regionMatches(true, i, "uescape", 0, 7) || isIdentifierPart(charAt(i + 7))) {
+                return '\\';
+            }
+            i = afterSpaceAndComments(i + 7);
+            return charAt(i) == '\'' && charAt(i + 2) == '\'' ? charAt(i + 1) : '\\';
+        }
+
+        private int afterSpaceAndComments(int from) {
+            int i = from;
+            while (i < length) {
+                if (isSpace(sql.charAt(i))) {
+                    i++;
+                } else if (startsWith(i, "--")) {
+                    i = endOfLine(i);
+                } else if (startsWith(i, "/*")) {
+                    int end = sql.indexOf("*/", i + 2);
+                    i = end < 0 ? length : end + 2;
+                } else {
+                    break;
+                }
+            }
+            return i;
         }
 
         /** A parameter {@code $1}, a dollar quote {@code $tag$...$tag$} (tag empty or an identifier), or a lone $. */
@@ -377,6 +410,41 @@ final class PostgresLexer {
             }
             return starts.stream().mapToInt(Integer::intValue).toArray();
         }
+    }
+
+    /** {@code name} with PostgreSQL's Unicode escapes ({@code \0061}, {@code \+000061}, {@code \\}) resolved. */
+    private static String unicodeUnescaped(String name, char escape) {
+        StringBuilder unescaped = new StringBuilder();
+        int i = 0;
+        while (i < name.length()) {
+            char c = name.charAt(i);
+            if (c == escape && i + 1 < name.length() && name.charAt(i + 1) == escape) {
+                unescaped.append(escape);
+                i += 2;
+            } else if (c == escape && isHex(name, i + 2, 6) && name.charAt(i + 1) == '+') {
+                unescaped.appendCodePoint(Integer.parseInt(name.substring(i + 2, i + 8), 16));
+                i += 8;
+            } else if (c == escape && isHex(name, i + 1, 4)) {
+                unescaped.appendCodePoint(Integer.parseInt(name.substring(i + 1, i + 5), 16));
+                i += 5;
+            } else {
+                unescaped.append(c);
+                i++;
+            }
+        }
+        return unescaped.toString();
+    }
+
+    private static boolean isHex(String text, int from, int count) {
+        if (from + count > text.length()) {
+            return false;
+        }
+        for (int i = from; i < from + count; i++) {
+            if (Character.digit(text.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isSpace(char c) {

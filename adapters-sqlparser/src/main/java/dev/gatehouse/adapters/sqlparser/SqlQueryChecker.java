@@ -13,15 +13,16 @@ import net.sf.jsqlparser.statement.select.SetOperationList;
 
 /**
  * Accepts exactly one read-only SELECT, judged by JSqlParser: a plain SELECT, WITH ... SELECT, set operations and
- * subqueries, without INTO, row-locking clauses or data-modifying WITH items. The query is first read as PostgreSQL
- * reads it ({@link PostgresLexer}), which counts its statements and decides where its strings and comments end, so
- * that JSqlParser judges the text PostgreSQL would run. Refusals are
- * {@link InvalidInputException}s on {@code query} carrying the parser's message: {@code sql_invalid} for what does
- * not parse (or is empty, or several statements), {@code sql_not_select} for another kind of statement,
- * {@code sql_not_read_only} for a SELECT that would write or lock, {@code string_too_long} beyond
- * {@value #MAX_LENGTH} characters, {@code sql_too_complex} for brackets nested deeper than {@value #MAX_NESTING} or
- * a parse that outlasts its time budget, and {@code sql_check_busy} when every parser stays busy for a second. Found
- * by {@link java.util.ServiceLoader}. Thread-safe; checkers share one {@link ParserPool} unless given their own.
+ * subqueries, without INTO, row-locking clauses, data-modifying WITH items or calls of
+ * {@linkplain SideEffectingFunctions functions with side effects}. The query is first read as PostgreSQL reads it
+ * ({@link PostgresLexer}), which counts its statements and decides where its strings and comments end, so that
+ * JSqlParser judges the text PostgreSQL would run. Refusals are {@link InvalidInputException}s on {@code query}
+ * carrying the parser's message: {@code sql_invalid} for what does not parse (or is empty, or several statements),
+ * {@code sql_not_select} for another kind of statement, {@code sql_not_read_only} for a SELECT that would write, lock
+ * or call such a function, {@code string_too_long} beyond {@value #MAX_LENGTH} characters, {@code sql_too_complex}
+ * for brackets nested deeper than {@value #MAX_NESTING} or a parse that outlasts its time budget, and
+ * {@code sql_check_busy} when every parser stays busy for a second. Found by {@link java.util.ServiceLoader}.
+ * Thread-safe; checkers share one {@link ParserPool} unless given their own.
  */
 public final class SqlQueryChecker implements QueryChecker {
 
@@ -94,6 +95,10 @@ public final class SqlQueryChecker implements QueryChecker {
         Optional<String> writeOrLock = ReadOnlyRules.firstViolation(Parsing.tokens(text));
         if (writeOrLock.isPresent()) {
             throw new InvalidInputException(FIELD, NOT_READ_ONLY, writeOrLock.get());
+        }
+        Optional<String> sideEffect = SideEffectingFunctions.firstCall(lexed.tokens());
+        if (sideEffect.isPresent()) {
+            throw new InvalidInputException(FIELD, NOT_READ_ONLY, sideEffect.get());
         }
     }
 

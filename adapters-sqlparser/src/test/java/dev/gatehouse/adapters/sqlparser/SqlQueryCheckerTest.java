@@ -328,6 +328,96 @@ class SqlQueryCheckerTest {
                 .contains("only a read-only SELECT is allowed");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "SELECT pg_sleep(100)",
+        "SELECT set_config('statement_timeout','0',false)",
+        "SELECT pg_advisory_lock(1)",
+        "SELECT * FROM lo_import('/etc/passwd')",
+        "SELECT pg_read_file('/etc/passwd')",
+        "SELECT dblink_exec('dbname=x','DELETE FROM t')",
+        "SELECT setval('s',1)",
+        "SELECT nextval('s')",
+        "SELECT pg_terminate_backend(1)",
+        "SELECT pg_reload_conf()",
+        "SELECT pg_sleep_for('1 minute'), pg_sleep_until(now())",
+        "SELECT pg_try_advisory_lock(1), pg_advisory_xact_lock(2)",
+        "SELECT pg_read_binary_file('x'), pg_ls_dir('.'), pg_ls_waldir(), pg_stat_file('x')",
+        "SELECT lo_unlink(1), lo_export(1, '/tmp/x')",
+        "SELECT dblink('dbname=x', 'SELECT 1')",
+        "SELECT pg_cancel_backend(1), pg_rotate_logfile(), pg_switch_wal()",
+        "SELECT pg_create_restore_point('x'), pg_drop_replication_slot('x')",
+        "SELECT pg_notify('channel', 'payload')",
+        "SELECT query_to_xml('SELECT pg_sleep(1)', true, false, '')",
+    })
+    void callsOfFunctionsWithSideEffectsAreRefused(String sql) {
+        assertRefused(sql, SqlQueryChecker.NOT_READ_ONLY, "() has side effects: only a read-only SELECT is allowed",
+                "(at line 1, column ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "SELECT * FROM t CROSS JOIN LATERAL (SELECT pg_sleep(1)) s",
+        "SELECT * FROM t, LATERAL pg_sleep(1)",
+        "SELECT * FROM t WHERE a IN (SELECT pg_sleep(1))",
+        "SELECT * FROM (SELECT pg_sleep(1)) s",
+        "WITH w AS (SELECT pg_sleep(1)) SELECT * FROM w",
+        "SELECT a FROM t ORDER BY (SELECT pg_sleep(1))",
+        "SELECT count(*) FILTER (WHERE pg_sleep(1) IS NULL) FROM t",
+        "SELECT sum(a) OVER (PARTITION BY pg_sleep(1)) FROM t",
+        "SELECT CASE WHEN a THEN pg_sleep(1) END FROM t",
+        "SELECT PG_SLEEP(1)",
+        "SELECT pg_catalog.pg_sleep(1)",
+        "SELECT Pg_Catalog . PG_Sleep (1)",
+        "SELECT other_schema.pg_sleep(1)",
+        "SELECT \"pg_sleep\"(1)",
+        "SELECT pg_catalog.\"pg_sleep\"(1)",
+        "SELECT pg_sleep /* a comment */ (1)",
+        "SELECT U&\"pg\\005fsleep\"(1)",
+        "SELECT E'\\' ', pg_sleep(100) -- '",
+    })
+    void aCallIsFoundWhereverItSitsAndHoweverItsNameIsSpelled(String sql) {
+        assertRefused(sql, SqlQueryChecker.NOT_READ_ONLY, "pg_sleep() has side effects");
+    }
+
+    @Test
+    void aCallNamedWithUnicodeEscapesOfItsOwnEscapeCharacterIsFound() {
+        String sql = "SELECT U&\"pg!005fsleep\" UESCAPE '!' (1)";
+
+        assertThat(SideEffectingFunctions.firstCall(PostgresLexer.lex(sql).tokens()))
+                .contains("pg_sleep() has side effects: only a read-only SELECT is allowed (at line 1, column 8)");
+        assertThat(refusal(sql).type()).isIn(SqlQueryChecker.INVALID, SqlQueryChecker.NOT_READ_ONLY);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "SELECT service_name, count(*) OVER (PARTITION BY service_name ORDER BY start_timestamp"
+                + " ROWS BETWEEN 5 PRECEDING AND CURRENT ROW) FROM records",
+        "SELECT date_trunc('minute', start_timestamp) AS minute, count(*) FROM records"
+                + " WHERE start_timestamp > now() - INTERVAL '5 minutes' GROUP BY 1",
+        "SELECT attributes->>'http.status_code' AS code, (attributes->'a'->>'b')::int, attributes #>> '{a,b}'"
+                + " FROM records WHERE message ILIKE '%error%'",
+        "SELECT ARRAY[1, 2, 3], tags[1] FROM records WHERE tags @> ARRAY['x']",
+        "SELECT count(*) FILTER (WHERE level >= 'error') AS errors FROM records",
+        "SELECT DISTINCT ON (trace_id) trace_id, message FROM records ORDER BY trace_id, start_timestamp DESC",
+        "SELECT r.trace_id, l.n FROM records r CROSS JOIN LATERAL"
+                + " (SELECT count(*) AS n FROM records x WHERE x.trace_id = r.trace_id) l",
+        "WITH e AS (SELECT service_name, count(*) AS n FROM records WHERE is_exception GROUP BY 1)"
+                + " SELECT * FROM e WHERE n > (SELECT avg(n) * 3 FROM e)",
+        "SELECT round(100.0 * count(*) FILTER (WHERE (attributes->>'http.status_code')::int >= 500)"
+                + " / nullif(count(*), 0), 2) AS error_rate FROM records",
+        "SELECT percentile_cont(0.95) WITHIN GROUP (ORDER BY duration) FROM records",
+        "SELECT extract(epoch FROM end_timestamp - start_timestamp), substring(message FROM 1 FOR 20) FROM records",
+        "SELECT string_agg(DISTINCT service_name, ', ' ORDER BY service_name) FROM records",
+        "SELECT start_timestamp::timestamptz AT TIME ZONE 'UTC', coalesce(service_name, 'unknown') FROM records",
+        "SELECT lower(message), log(2, 8), localtime, txid_current() FROM records",
+        "SELECT nextval, pg_sleep FROM settings",
+        "SELECT 'pg_sleep(1)' AS text, $$set_config('a', 'b', false)$$ AS body -- pg_sleep(1)",
+    })
+    void logfireStyleQueriesAreAccepted(String sql) {
+        assertThatCode(() -> checker.requireReadOnlySelect(sql)).doesNotThrowAnyException();
+    }
+
     @Test
     void everyRefusalNamesTheQueryField() {
         for (String sql : List.of("", "SELEC 1", "DELETE FROM t", "SELECT * FROM t FOR UPDATE", "SELECT 1; SELECT 2")) {
