@@ -2,6 +2,7 @@ package dev.gatehouse.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.ports.model.BusyException;
 import dev.gatehouse.ports.model.ConflictException;
 import dev.gatehouse.ports.model.ForbiddenException;
 import dev.gatehouse.ports.model.InvalidInputException;
@@ -43,6 +44,10 @@ final class ErrorMapping {
         routes.exception(NotFoundException.class, (e, ctx) -> detail(ctx, 404, e.getMessage()));
         routes.exception(ConflictException.class, (e, ctx) -> detail(ctx, 409, e.getMessage()));
         routes.exception(ForbiddenException.class, (e, ctx) -> detail(ctx, 403, e.getMessage()));
+        routes.exception(BusyException.class, (e, ctx) -> {
+            ctx.header("Retry-After", "1");
+            detail(ctx, 503, e.getMessage());
+        });
         routes.exception(StorageException.class, (e, ctx) -> {
             LOG.warn("Storage unavailable serving {} {} (request {})", ctx.method(), ctx.path(),
                     RequestIds.of(ctx), e);

@@ -1,5 +1,6 @@
 package dev.gatehouse.adapters.sqlparser;
 
+import dev.gatehouse.ports.model.BusyException;
 import dev.gatehouse.ports.model.InvalidInputException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -18,8 +19,8 @@ import net.sf.jsqlparser.parser.ParseException;
 
 /**
  * Runs JSqlParser on a few daemon threads, one parse per thread at a time: each parse gets its time budget from the
- * moment it starts, and a check that finds every thread busy for longer than the admission wait is refused as
- * {@code sql_check_busy} rather than queued, so that slow queries cannot make every other check wait. Parsing runs on
+ * moment it starts, and a check that finds every thread busy for longer than the admission wait is refused with a
+ * {@link BusyException} (a 503 that may be retried) rather than queued, so that slow queries cannot make every other check wait. Parsing runs on
  * these threads rather than the caller's so that the caller gets its answer when the budget ends, whether or not the
  * parser has stopped yet. Thread-safe.
  */
@@ -60,7 +61,7 @@ final class ParserPool {
     /**
      * The outcome of {@code step} on a parser of {@code sql}, with simple parsing and then, where that fails, with
      * JSqlParser's complex parsing (which {@code substring(a FROM 1 FOR 2)} needs), both within one time budget;
-     * throws the parser's failure as a {@link JSQLParserException}, and {@code sql_check_busy} or
+     * throws the parser's failure as a {@link JSQLParserException}, and a {@link BusyException} or
      * {@code sql_too_complex} where it found no idle parser or ran out of time.
      */
     <T> T parse(String sql, Step<T> step) throws JSQLParserException {
@@ -133,9 +134,8 @@ final class ParserPool {
         return budgetMillis == 1000 ? "1 second" : budgetMillis / 1000 + " seconds";
     }
 
-    private static InvalidInputException busy() {
-        return new InvalidInputException(SqlQueryChecker.FIELD, SqlQueryChecker.BUSY,
-                "Too many alert queries are being checked at once: try again in a moment");
+    private static BusyException busy() {
+        return new BusyException("Too many alert queries are being checked at once: try again in a moment");
     }
 
     /** The parsers one check uses in turn, which its caller can stop from another thread. Thread-safe. */

@@ -1,5 +1,6 @@
 package dev.gatehouse.adapters.sqlparser;
 
+import dev.gatehouse.ports.model.BusyException;
 import dev.gatehouse.ports.model.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,8 @@ final class Parsing {
             Statements statements = parsers.parse(sql, CCJSqlParser::Statements);
             return statements == null ? new Statements() : statements;
         } catch (JSQLParserException | RuntimeException failure) {
-            if (failure instanceof InvalidInputException refusal) {
-                throw refusal;
+            if (failure instanceof InvalidInputException || failure instanceof BusyException) {
+                throw (RuntimeException) failure;
             }
             throw new InvalidInputException(SqlQueryChecker.FIELD, SqlQueryChecker.INVALID, messageOf(failure));
         }
@@ -38,7 +39,7 @@ final class Parsing {
         try {
             parsers.parse(sql, CCJSqlParser::Select);
             return Optional.empty();
-        } catch (InvalidInputException busyOrTooSlow) {
+        } catch (InvalidInputException | BusyException busyOrTooSlow) {
             return Optional.empty();
         } catch (JSQLParserException | RuntimeException failure) {
             return Optional.of(messageOf(failure));

@@ -20,8 +20,9 @@ import net.sf.jsqlparser.statement.select.SetOperationList;
  * carrying the parser's message: {@code sql_invalid} for what does not parse (or is empty, or several statements),
  * {@code sql_not_select} for another kind of statement, {@code sql_not_read_only} for a SELECT that would write, lock
  * or call such a function, {@code string_too_long} beyond {@value #MAX_LENGTH} characters, {@code sql_too_complex}
- * for brackets nested deeper than {@value #MAX_NESTING} or a parse that outlasts its time budget, and
- * {@code sql_check_busy} when every parser stays busy for a second. Found by {@link java.util.ServiceLoader}.
+ * for brackets nested deeper than {@value #MAX_NESTING} or a parse that outlasts its time budget; and a
+ * {@link dev.gatehouse.ports.model.BusyException} when every parser stays busy for a second. Found by
+ * {@link java.util.ServiceLoader}.
  * Thread-safe; checkers share one {@link ParserPool} unless given their own.
  */
 public final class SqlQueryChecker implements QueryChecker {
@@ -31,7 +32,6 @@ public final class SqlQueryChecker implements QueryChecker {
     static final String NOT_SELECT = "sql_not_select";
     static final String NOT_READ_ONLY = "sql_not_read_only";
     static final String TOO_COMPLEX = "sql_too_complex";
-    static final String BUSY = "sql_check_busy";
 
     /** Far beyond any alert query, in characters (code points) as every other length limit counts them. */
     static final int MAX_LENGTH = 10_000;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.gatehouse.ports.model.BusyException;
 import dev.gatehouse.ports.model.InvalidInputException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -23,8 +24,7 @@ class ParserPoolTest {
             Throwable refused = assertTimeoutPreemptively(Duration.ofSeconds(30),
                     () -> catchThrowable(() -> pool.parse("SELECT 1", parser -> "parsed")));
 
-            assertThat(refused).isInstanceOf(InvalidInputException.class);
-            assertThat(((InvalidInputException) refused).type()).isEqualTo(SqlQueryChecker.BUSY);
+            assertThat(refused).isInstanceOf(BusyException.class);
             assertThat(refused.getMessage()).contains("try again");
         }
         String parsed = pool.parse("SELECT 1", parser -> "parsed");
