@@ -11,7 +11,6 @@ import dev.gatehouse.ports.model.Change;
 import dev.gatehouse.ports.model.Characters;
 import dev.gatehouse.ports.model.Condition;
 import dev.gatehouse.ports.model.ConditionKind;
-import dev.gatehouse.ports.model.LabelTarget;
 import dev.gatehouse.ports.model.Rollout;
 import dev.gatehouse.ports.model.RolloutOverride;
 import dev.gatehouse.ports.model.VariableRules;
@@ -34,7 +33,6 @@ final class VariableBody {
     private static final String CONDITION_KINDS = Arrays.stream(ConditionKind.values())
             .map(kind -> "'" + kind.wireName() + "'")
             .collect(Collectors.joining(", "));
-    private static final List<String> LABEL_TARGET_TYPES = List.of("version", "latest", "code_default", "label");
 
     private final ObjectNode body;
     private final BodyReader reader = new BodyReader();
@@ -308,7 +306,7 @@ final class VariableBody {
         return aliases;
     }
 
-    /** The labels object: each label's data, discriminated by {@code target_type}. */
+    /** The labels object: each label's data, one of the reference's four label models (see {@link LabelDataUnion}). */
     private Map<String, LabelAssignment> labels(JsonNode node) {
         List<Object> loc = at(BODY, "labels");
         ObjectNode object = reader.object(node, loc);
@@ -319,64 +317,11 @@ final class VariableBody {
         for (Map.Entry<String, JsonNode> entry : object.properties()) {
             List<Object> labelLoc = at(loc, entry.getKey());
             reader.buildAt(labelLoc, entry.getValue(), () -> VariableRules.requireValidLabel("labels", entry.getKey()));
-            LabelAssignment assignment = label(entry.getValue(), labelLoc);
+            LabelAssignment assignment = LabelDataUnion.read(entry.getValue(), labelLoc, reader);
             if (assignment != null) {
                 labels.put(entry.getKey(), assignment);
             }
         }
         return labels;
-    }
-
-    private LabelAssignment label(JsonNode node, List<Object> loc) {
-        ObjectNode object = reader.object(node, loc);
-        if (object == null) {
-            return null;
-        }
-        JsonNode type = object.get("target_type");
-        if (type == null || !type.isTextual()) {
-            reader.errors().add(new ValidationError("union_tag_not_found", loc,
-                    "Unable to extract tag using discriminator 'target_type'", object,
-                    Map.of("discriminator", "'target_type'")));
-            return null;
-        }
-        if (!LABEL_TARGET_TYPES.contains(type.textValue())) {
-            String expected = "'version', 'latest', 'code_default', 'label'";
-            reader.errors().add(new ValidationError("union_tag_invalid", loc, "Input tag '" + type.textValue()
-                    + "' found using 'target_type' does not match any of the expected tags: " + expected, object,
-                    Map.of("discriminator", "'target_type'", "tag", type.textValue(), "expected_tags", expected)));
-            return null;
-        }
-        List<Object> tagged = at(loc, type.textValue());
-        switch (type.textValue()) {
-            case "version" -> {
-                JsonNode valueNode = reader.required(object, "serialized_value", tagged);
-                String value = valueNode == null ? null : reader.string(valueNode, at(tagged, "serialized_value"));
-                JsonNode versionNode = object.get("version");
-                Long version = versionNode == null ? null : reader.integer(versionNode, at(tagged, "version"));
-                if (version != null && (version < 1 || version > Integer.MAX_VALUE)) {
-                    reader.errors().add(ValidationError.of("value_error", at(tagged, "version"),
-                            "Value error, versions are numbered from 1", versionNode));
-                    return null;
-                }
-                return value == null ? null
-                        : new LabelAssignment.Value(value, version == null ? null : version.intValue());
-            }
-            case "latest" -> {
-                return new LabelAssignment.Target(new LabelTarget.Latest());
-            }
-            case "code_default" -> {
-                return new LabelAssignment.Target(new LabelTarget.CodeDefault());
-            }
-            default -> {
-                JsonNode targetNode = reader.required(object, "target_label", tagged);
-                String target = targetNode == null ? null : reader.string(targetNode, at(tagged, "target_label"));
-                if (target == null) {
-                    return null;
-                }
-                LabelTarget.Label reference = reader.buildAt(at(tagged, "target_label"), targetNode,
-                        () -> new LabelTarget.Label(target));
-                return reference == null ? null : new LabelAssignment.Target(reference);
-            }
-        }
     }
 }

@@ -229,10 +229,10 @@ class VariableRoutesTest {
                 "[\"body\",\"overrides\",0,\"conditions\",0,\"attribute\"]");
         assertInvalid(project, withCondition("{\"kind\": \"value-is-not-in\", \"attribute\": \"a\", \"values\": 3}"),
                 "list_type", "[\"body\",\"overrides\",0,\"conditions\",0,\"values\"]");
-        assertInvalid(project, withLabels("{\"x\": {\"target_type\": \"pinned\"}}"), "union_tag_invalid",
-                "[\"body\",\"labels\",\"x\"]");
-        assertInvalid(project, withLabels("{\"x\": {\"target_type\": \"label\"}}"), "missing",
-                "[\"body\",\"labels\",\"x\",\"label\",\"target_label\"]");
+        assertInvalid(project, withLabels("{\"x\": {\"target_type\": \"pinned\"}}"), "literal_error",
+                "[\"body\",\"labels\",\"x\",\"VersionLabelData\",\"target_type\"]");
+        assertInvalid(project, withLabels("{\"x\": {\"target_type\": \"label\"}}"), "literal_error",
+                "[\"body\",\"labels\",\"x\",\"VersionLabelData\",\"target_type\"]");
         assertInvalid(project, withLabels("{\"latest\": {\"target_type\": \"code_default\"}}"), "value_error",
                 "[\"body\",\"labels\",\"latest\"]");
         assertInvalid(project, withLabels("{\"x\": {\"target_type\": \"label\", \"target_label\": \"ghost\"}}"),
@@ -342,6 +342,25 @@ class VariableRoutesTest {
                 "[\"body\",\"overrides\",0,\"conditions\",0,\"pattern\"]");
 
         assertThat(python.status()).as(python.body()).isEqualTo(201);
+    }
+
+    @Test
+    void a_label_that_fits_no_member_of_the_union_gets_every_members_errors_as_pydantic_reports_them() {
+        String project = server.createProject("var-label-union");
+
+        Response response = server.post(collection(project), server.adminToken,
+                withLabels("{\"p\": {\"target_type\": \"version\"}}"));
+
+        assertThat(response.status()).isEqualTo(422);
+        List<String> errors = new ArrayList<>();
+        response.json().get("detail").forEach(error -> errors.add(error.get("type").asText() + " "
+                + error.get("loc").toString()));
+        assertThat(errors).containsExactly(
+                "missing [\"body\",\"labels\",\"p\",\"VersionLabelData\",\"serialized_value\"]",
+                "literal_error [\"body\",\"labels\",\"p\",\"LatestLabelData\",\"target_type\"]",
+                "literal_error [\"body\",\"labels\",\"p\",\"CodeDefaultLabelData\",\"target_type\"]",
+                "literal_error [\"body\",\"labels\",\"p\",\"LabelRefLabelData\",\"target_type\"]",
+                "missing [\"body\",\"labels\",\"p\",\"LabelRefLabelData\",\"target_label\"]");
     }
 
     @Test
