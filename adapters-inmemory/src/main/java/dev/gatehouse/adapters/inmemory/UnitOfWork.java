@@ -51,7 +51,7 @@ final class UnitOfWork implements Transactions {
         } finally {
             write.unlock();
         }
-        runAll(committed);
+        Transactions.runCommitActions(committed);
         return result;
     }
 
@@ -91,25 +91,6 @@ final class UnitOfWork implements Transactions {
         afterCommit.clear();
         while (!undoLog.isEmpty()) {
             undoLog.pop().run();
-        }
-    }
-
-    /** Runs every action even if one throws, then rethrows the first failure with the later ones suppressed. */
-    private static void runAll(List<Runnable> actions) {
-        RuntimeException first = null;
-        for (Runnable action : actions) {
-            try {
-                action.run();
-            } catch (RuntimeException failure) {
-                if (first == null) {
-                    first = failure;
-                } else {
-                    first.addSuppressed(failure);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
         }
     }
 }

@@ -82,7 +82,7 @@ final class JdbcTransactions implements Transactions {
             }
             closeQuietly(handle);
         }
-        runAll(actions);
+        Transactions.runCommitActions(actions);
         return result;
     }
 
@@ -94,25 +94,6 @@ final class JdbcTransactions implements Transactions {
             actions.add(action);
         } else {
             action.run();
-        }
-    }
-
-    /** Runs every action even if one throws, then rethrows the first failure with the later ones suppressed. */
-    private static void runAll(List<Runnable> actions) {
-        RuntimeException first = null;
-        for (Runnable action : actions) {
-            try {
-                action.run();
-            } catch (RuntimeException failure) {
-                if (first == null) {
-                    first = failure;
-                } else {
-                    first.addSuppressed(failure);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
         }
     }
 

@@ -66,9 +66,9 @@ class PostgresChannelDeletionRaceIT {
         Future<?> update = threads.submit(() -> storage.transactions().run(() -> {
             storage.alerts().update(alert.withChannels(List.of(new ChannelAssignment(channel.id(), null))));
             assigned.countDown();
-            await(release);
+            Latches.await(release);
         }));
-        await(assigned);
+        Latches.await(assigned);
         Future<List<Alert>> deletion = threads.submit(() -> storage.transactions().inTransaction(() -> {
             storage.channels().findByIdForUpdate(channel.id()).orElseThrow();
             List<Alert> notifying = storage.alerts().listByProject(project.id()).stream()
@@ -87,16 +87,5 @@ class PostgresChannelDeletionRaceIT {
         update.get(30, TimeUnit.SECONDS);
         assertThat(deletion.get(30, TimeUnit.SECONDS)).extracting(Alert::id).containsExactly(alert.id());
         assertThat(storage.alerts().findById(alert.id()).orElseThrow().channels()).isEmpty();
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(30, TimeUnit.SECONDS)) {
-                throw new AssertionError("waited 30 s for the other unit");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for the other unit", e);
-        }
     }
 }

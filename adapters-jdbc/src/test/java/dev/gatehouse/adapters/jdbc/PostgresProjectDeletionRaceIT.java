@@ -63,12 +63,12 @@ class PostgresProjectDeletionRaceIT {
         Future<List<Credential>> deletion = threads.submit(() -> storage.transactions().inTransaction(() -> {
             storage.projects().findByIdForUpdate(project.id()).orElseThrow();
             locked.countDown();
-            await(release);
+            Latches.await(release);
             List<Credential> listed = storage.credentials().listByProject(project.id(), CredentialKind.WRITE_TOKEN);
             storage.projects().delete(project.id());
             return listed;
         }));
-        await(locked);
+        Latches.await(locked);
         Future<?> creation = threads.submit(() -> storage.credentials().insert(TestData.writeToken(project).build()));
 
         assertThatThrownBy(() -> creation.get(500, TimeUnit.MILLISECONDS))
@@ -80,16 +80,5 @@ class PostgresProjectDeletionRaceIT {
         assertThatThrownBy(() -> creation.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(NotFoundException.class);
         assertThat(storage.projects().findById(project.id())).isEmpty();
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(30, TimeUnit.SECONDS)) {
-                throw new AssertionError("waited 30 s for the other unit");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for the other unit", e);
-        }
     }
 }

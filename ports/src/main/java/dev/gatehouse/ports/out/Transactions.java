@@ -1,5 +1,6 @@
 package dev.gatehouse.ports.out;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 /** Runs a unit of work atomically: every store call inside it commits together, or none does. */
@@ -20,6 +21,28 @@ public interface Transactions {
      * run and the first failure propagates, though the unit stays committed.
      */
     void afterCommit(Runnable action);
+
+    /**
+     * Runs a committed unit's {@code actions} as {@link #afterCommit} promises, for the implementations: each in
+     * order, even after one throws, then rethrows the first failure with the later ones suppressed.
+     */
+    static void runCommitActions(List<Runnable> actions) {
+        RuntimeException first = null;
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException failure) {
+                if (first == null) {
+                    first = failure;
+                } else {
+                    first.addSuppressed(failure);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
 
     /** Runs {@code work} in one unit of work, as {@link #inTransaction(Supplier)}. */
     default void run(Runnable work) {
